@@ -1,0 +1,35 @@
+import { Suspense } from 'react';
+import { connection } from 'next/server';
+import { getLatestPosts } from '@/lib/content/posts';
+
+export default function HomePage() {
+  return (
+    <main>
+      <h1>Latest posts</h1>
+      <Suspense fallback={<p>Loading posts…</p>}>
+        <LatestPosts />
+      </Suspense>
+    </main>
+  );
+}
+
+async function LatestPosts() {
+  // Content is read at request time (from the 'use cache' reader), never at build time:
+  // `next build` must not open the database a running server may hold.
+  await connection();
+  const posts = await getLatestPosts(20);
+  if (posts.length === 0) return <p>No posts have been published yet.</p>;
+  return (
+    <ol className="post-list" data-testid="post-list">
+      {posts.map((post) => (
+        <li key={post.slug}>
+          <h2>{post.title}</h2>
+          <p className="meta">
+            {post.author} · <time dateTime={post.publishedAt}>{post.publishedAt.slice(0, 10)}</time>
+          </p>
+          <p>{post.summary}</p>
+        </li>
+      ))}
+    </ol>
+  );
+}

@@ -1,0 +1,90 @@
+// Database failures as domain errors. Drizzle wraps driver errors and puts the Postgres
+// SQLSTATE on `err.cause.code` (https://www.postgresql.org/docs/current/errcodes-appendix.html).
+
+export type DomainErrorKind = 'conflict' | 'invalid' | 'unavailable';
+
+export class DomainError extends Error {
+  constructor(
+    readonly kind: DomainErrorKind,
+    message: string,
+    /** The field the error is about, when one can be named (for form errors). */
+    readonly field?: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+    this.name = 'DomainError';
+  }
+}
+
+// Constraint name → the field and the message an editor should read.
+const CONSTRAINTS: Record<string, { field: string; message: string }> = {
+  posts_slug_unique: { field: 'slug', message: 'Another post already uses this slug.' },
+  post_slug_redirects_pkey: {
+    field: 'slug',
+    message: 'This slug belonged to another post before and still redirects there.',
+  },
+  posts_slug_format: { field: 'slug', message: 'Use lowercase letters, digits and single hyphens.' },
+  tags_slug_format: { field: 'tags', message: 'Tags use lowercase letters, digits and hyphens.' },
+  posts_title_not_blank: { field: 'title', message: 'A title is required.' },
+  changelog_title_not_blank: { field: 'title', message: 'A title is required.' },
+  events_title_not_blank: { field: 'title', message: 'A title is required.' },
+  posts_scheduled_has_time: { field: 'publishedAt', message: 'Choose when to publish.' },
+  changelog_scheduled_has_time: { field: 'publishedAt', message: 'Choose when to publish.' },
+  events_end_after_start: { field: 'endsAt', message: 'The end must not be before the start.' },
+  events_uid_unique: { field: 'uid', message: 'An event with this calendar UID already exists.' },
+  revisions_entity_version: {
+    field: 'version',
+    message: 'Someone saved this item at the same moment; reload to see their change.',
+  },
+};
+
+interface PgErrorLike {
+  code?: unknown;
+  constraint?: unknown;
+  constraint_name?: unknown;
+  message?: unknown;
+}
+
+function pgError(err: unknown): PgErrorLike | undefined {
+  let current: unknown = err;
+  for (let depth = 0; depth < 4 && current && typeof current === 'object'; depth++) {
+    const candidate = current as PgErrorLike & { cause?: unknown };
+    if (typeof candidate.code === 'string') return candidate;
+    current = candidate.cause;
+  }
+  return undefined;
+}
+
+const UNAVAILABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'ENOTFOUND', 'EPIPE']);
+
+/** Map a thrown database error to a DomainError, or return undefined if it is not one. */
+export function toDomainError(err: unknown): DomainError | undefined {
+  if (err instanceof DomainError) return err;
+  const pg = pgError(err);
+  if (!pg || typeof pg.code !== 'string') return undefined;
+  const code = pg.code;
+  const constraint = String(pg.constraint ?? pg.constraint_name ?? '');
+  const known = CONSTRAINTS[constraint];
+  switch (code) {
+    case '23505': // unique_violation
+      return new DomainError('conflict', known?.message ?? 'This value is already taken.', known?.field, { cause: err });
+    case '23503': // foreign_key_violation
+      return new DomainError('invalid', 'This refers to something that does not exist.', known?.field, { cause: err });
+    case '23514': // check_violation
+    case '23502': // not_null_violation
+    case '22001': // string_data_right_truncation
+    case '22P02': // invalid_text_representation (bad enum, bad uuid)
+    case '22007': // invalid_datetime_format
+    case '22008': // datetime_field_overflow
+      return new DomainError('invalid', known?.message ?? 'A value is not valid.', known?.field, { cause: err });
+    case '40001': // serialization_failure
+    case '40P01': // deadlock_detected
+      return new DomainError('conflict', 'The database was busy with a conflicting change; try again.', undefined, { cause: err });
+  }
+  // Class 08 (connection exception), 57P0x (server shutting down), 53xxx (resources), and
+  // socket-level errors: the database is not there right now.
+  if (code.startsWith('08') || code.startsWith('57P') || code.startsWith('53') || UNAVAILABLE_CODES.has(code)) {
+    return new DomainError('unavailable', 'The database is unavailable.', undefined, { cause: err });
+  }
+  return undefined;
+}

@@ -1,0 +1,208 @@
+// Demo content and synthetic bulk content. Idempotent: every row has a stable identity
+// (slug, or an id derived from a seed key), and inserts skip rows that already exist.
+import { createHash } from 'node:crypto';
+import { sql } from 'drizzle-orm';
+import { DateTime } from 'luxon';
+import type { Db } from '../client';
+import {
+  appMeta,
+  changelogEntries,
+  events,
+  postSlugRedirects,
+  posts,
+  postTags,
+  revisions,
+  tags,
+  type NewRevision,
+} from '../schema';
+import { seedChangelog, seedEvents, seedPosts, seedTags } from './content';
+import type { SeedEvent } from './types';
+
+export const DEMO_SEEDED_KEY = 'demo_seeded_at';
+const SEED_EDITOR = 'Gazette demo seed';
+
+/** A deterministic UUID (v8 layout) from a name, so re-seeding finds the same rows. */
+export function stableUuid(name: string): string {
+  const hex = createHash('sha256').update(`gazette:${name}`).digest('hex');
+  const variant = ((parseInt(hex[16] ?? '0', 16) & 0x3) | 0x8).toString(16);
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-8${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}
+
+/** An event's local wall time in its IANA zone → the instant (DST-aware). */
+export function wallTimeToInstant(wall: string, timeZone: string): Date {
+  const dt = DateTime.fromISO(wall, { zone: timeZone });
+  if (!dt.isValid) throw new Error(`Invalid time "${wall}" in ${timeZone}: ${dt.invalidExplanation}`);
+  return dt.toJSDate();
+}
+
+function eventRow(e: SeedEvent) {
+  const id = stableUuid(`event:${e.key}`);
+  return {
+    id,
+    uid: `${id}@gazette`,
+    title: e.title,
+    description: e.description,
+    location: e.location,
+    url: e.url,
+    startsAt: wallTimeToInstant(e.start, e.timeZone),
+    endsAt: wallTimeToInstant(e.end, e.timeZone),
+    allDay: e.allDay,
+    timeZone: e.timeZone,
+    status: e.status,
+    sequence: e.sequence,
+    published: e.published,
+  };
+}
+
+export interface SeedSummary {
+  posts: number;
+  tags: number;
+  changelog: number;
+  events: number;
+}
+
+function revision(entityType: NewRevision['entityType'], entityId: string, snapshot: object): NewRevision {
+  return {
+    entityType,
+    entityId,
+    entityVersion: 1,
+    snapshot: snapshot as Record<string, unknown>,
+    editorName: SEED_EDITOR,
+    note: 'Demo content',
+  };
+}
+
+/** Insert the hand-written demo content. Safe to run any number of times. */
+export async function seedDemoContent(db: Db): Promise<SeedSummary> {
+  await db.transaction(async (tx) => {
+    await tx.insert(tags).values(seedTags).onConflictDoNothing();
+
+    for (const p of seedPosts) {
+      const id = stableUuid(`post:${p.slug}`);
+      const publishedAt = p.publishedAt ? new Date(p.publishedAt) : null;
+      const updatedAt = new Date(p.updatedAt ?? p.publishedAt ?? '2026-11-01T00:00:00Z');
+      const row = {
+        id,
+        slug: p.slug,
+        title: p.title,
+        summary: p.summary,
+        body: p.body,
+        author: p.author,
+        status: p.status,
+        publishedAt,
+        createdAt: publishedAt ?? updatedAt,
+        updatedAt,
+      };
+      const inserted = await tx.insert(posts).values(row).onConflictDoNothing().returning({ id: posts.id });
+      if (inserted.length === 0) continue;
+      if (p.tags.length > 0) {
+        await tx
+          .insert(postTags)
+          .values(p.tags.map((tagSlug) => ({ postId: id, tagSlug })))
+          .onConflictDoNothing();
+      }
+      for (const slug of p.previousSlugs ?? []) {
+        await tx.insert(postSlugRedirects).values({ slug, postId: id }).onConflictDoNothing();
+      }
+      await tx.insert(revisions).values(revision('post', id, { ...row, tags: p.tags })).onConflictDoNothing();
+    }
+
+    for (const c of seedChangelog) {
+      const id = stableUuid(`changelog:${c.key}`);
+      const publishedAt = c.publishedAt ? new Date(c.publishedAt) : null;
+      const row = {
+        id,
+        title: c.title,
+        body: c.body,
+        category: c.category,
+        productVersion: c.productVersion,
+        status: c.status,
+        publishedAt,
+        createdAt: publishedAt ?? new Date('2026-11-01T00:00:00Z'),
+        updatedAt: publishedAt ?? new Date('2026-11-01T00:00:00Z'),
+      };
+      const inserted = await tx.insert(changelogEntries).values(row).onConflictDoNothing().returning({ id: changelogEntries.id });
+      if (inserted.length > 0) {
+        await tx.insert(revisions).values(revision('changelog', id, row)).onConflictDoNothing();
+      }
+    }
+
+    for (const e of seedEvents) {
+      const row = eventRow(e);
+      const inserted = await tx.insert(events).values(row).onConflictDoNothing().returning({ id: events.id });
+      if (inserted.length > 0) {
+        await tx.insert(revisions).values(revision('event', row.id, row)).onConflictDoNothing();
+      }
+    }
+
+    await tx
+      .insert(appMeta)
+      .values({ key: DEMO_SEEDED_KEY, value: new Date().toISOString() })
+      .onConflictDoNothing();
+  });
+  return {
+    posts: seedPosts.length,
+    tags: seedTags.length,
+    changelog: seedChangelog.length,
+    events: seedEvents.length,
+  };
+}
+
+export async function wasDemoSeeded(db: Db): Promise<boolean> {
+  const rows = await db.select({ key: appMeta.key }).from(appMeta).where(sql`${appMeta.key} = ${DEMO_SEEDED_KEY}`);
+  return rows.length > 0;
+}
+
+const LOREM = [
+  'Caching is a contract between the origin and every cache in front of it.',
+  'A feed reader polls politely when the server answers conditional requests.',
+  'Time zones are political; store the zone, not just the offset.',
+  'Cursor pagination keeps its place when new items arrive at the top.',
+  'Weak validators promise semantic equivalence, not byte equality.',
+];
+
+/**
+ * Generate `count` synthetic published posts (for benchmarks), in batches, reporting progress.
+ * Idempotent too: synthetic slugs are numbered, and existing ones are skipped.
+ */
+export async function seedSyntheticPosts(
+  db: Db,
+  count: number,
+  onProgress: (done: number, total: number) => void = () => {},
+): Promise<void> {
+  const batchSize = 500;
+  const tagSlugs = seedTags.map((t) => t.slug);
+  await db.insert(tags).values(seedTags).onConflictDoNothing();
+  const start = Date.UTC(2020, 0, 1);
+  for (let offset = 0; offset < count; offset += batchSize) {
+    const n = Math.min(batchSize, count - offset);
+    const rows = Array.from({ length: n }, (_, k) => {
+      const i = offset + k + 1;
+      const slug = `synthetic-post-${String(i).padStart(6, '0')}`;
+      const publishedAt = new Date(start + i * 3_600_000);
+      const para = LOREM[i % LOREM.length] ?? '';
+      return {
+        id: stableUuid(`post:${slug}`),
+        slug,
+        title: `Synthetic post number ${i}`,
+        summary: para,
+        body: `## Part ${i}\n\n${para}\n\n- first point\n- second point\n\n\`\`\`ts\nconst n = ${i};\n\`\`\`\n`,
+        author: 'Bench Writer',
+        status: 'published' as const,
+        publishedAt,
+        createdAt: publishedAt,
+        updatedAt: publishedAt,
+      };
+    });
+    await db.transaction(async (tx) => {
+      const inserted = await tx.insert(posts).values(rows).onConflictDoNothing().returning({ id: posts.id });
+      if (inserted.length > 0) {
+        await tx
+          .insert(postTags)
+          .values(inserted.map((r, k) => ({ postId: r.id, tagSlug: tagSlugs[k % tagSlugs.length] ?? 'http' })))
+          .onConflictDoNothing();
+      }
+    });
+    onProgress(offset + n, count);
+  }
+}

@@ -1,0 +1,103 @@
+// Configuration: read once from the environment, validated with Zod. A bad or missing value
+// stops start-up with a message that names the variable (SPEC §6). Every variable is listed,
+// with a comment, in .env.example.
+import { z } from 'zod';
+
+const optionalUrl = z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' }).optional();
+
+const envSchema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'production', 'test']).default('production'),
+    DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/, error: 'must be a postgres:// or postgresql:// URL' }).optional(),
+    GAZETTE_DATA_DIR: z.string().trim().min(1).default('.data/pglite'),
+    PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+    HOST: z.string().trim().min(1).default('127.0.0.1'),
+    SITE_URL: optionalUrl,
+    WEBSUB_HUB_URL: optionalUrl,
+    CRON_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
+    SEED_DEMO_CONTENT: z.stringbool().default(true),
+    GAZETTE_BENCH: z.stringbool().default(false),
+    VERCEL: z.string().optional(),
+  })
+  .superRefine((env, ctx) => {
+    // Vercel's file system is read-only and a deployment runs many instances: an embedded
+    // database there would be empty, unwritable and different per instance.
+    if (env.VERCEL && !env.DATABASE_URL) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['DATABASE_URL'],
+        message:
+          'is required on Vercel: the embedded database (PGlite) needs a writable disk and a single server. Set DATABASE_URL to your Neon or Postgres connection string.',
+      });
+    }
+  });
+
+export interface Config {
+  nodeEnv: 'development' | 'production' | 'test';
+  databaseUrl: string | undefined;
+  dataDir: string;
+  port: number;
+  host: string;
+  /** Absolute origin used in every URL Gazette emits, without a trailing slash. */
+  siteUrl: string;
+  websubHubUrl: string | undefined;
+  cronSecret: string | undefined;
+  seedDemoContent: boolean;
+  bench: boolean;
+  onVercel: boolean;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly issues: { variable: string; message: string }[]) {
+    super(
+      'Invalid configuration:\n' +
+        issues.map((i) => `  ${i.variable} ${i.message}`).join('\n') +
+        '\nSee .env.example for every variable Gazette reads.',
+    );
+    this.name = 'ConfigError';
+  }
+}
+
+export function parseConfig(env: Record<string, string | undefined>): Config {
+  // An empty value (`NAME=` in .env) means "not set".
+  const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v.trim() !== ''));
+  const result = envSchema.safeParse(present);
+  if (!result.success) {
+    throw new ConfigError(
+      result.error.issues.map((issue) => ({
+        variable: String(issue.path[0] ?? 'environment'),
+        message: issue.message,
+      })),
+    );
+  }
+  const e = result.data;
+  const siteUrl = (e.SITE_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, '');
+  return {
+    nodeEnv: e.NODE_ENV,
+    databaseUrl: e.DATABASE_URL,
+    dataDir: e.GAZETTE_DATA_DIR,
+    port: e.PORT,
+    host: e.HOST,
+    siteUrl,
+    websubHubUrl: e.WEBSUB_HUB_URL,
+    cronSecret: e.CRON_SECRET,
+    seedDemoContent: e.SEED_DEMO_CONTENT,
+    bench: e.GAZETTE_BENCH,
+    onVercel: Boolean(e.VERCEL),
+  };
+}
+
+const CACHE = Symbol.for('gazette.config');
+type Holder = { [CACHE]?: Config };
+
+/** The process's configuration, parsed on first use and kept (shared across bundles). */
+export function getConfig(): Config {
+  const holder = globalThis as Holder;
+  holder[CACHE] ??= parseConfig(process.env);
+  return holder[CACHE];
+}
+
+/** Forget the cached configuration (tests that change the environment). */
+export function resetConfig(): void {
+  delete (globalThis as Holder)[CACHE];
+}

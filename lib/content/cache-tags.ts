@@ -1,0 +1,9 @@
+// Every cache tag name lives here (SPEC §4): readers tag with them, publishing invalidates them.
+export const cacheTags = {
+  posts: 'posts',
+  post: (slug: string) => `post:${slug}`,
+  tag: (tag: string) => `tag:${tag}`,
+  changelog: 'changelog',
+  events: 'events',
+  event: (id: string) => `event:${id}`,
+} as const;

@@ -1,0 +1,51 @@
+// Gazette's production server: Next.js in this process, behind node:http.
+// Used by `npm start`, the integration tests and the benchmarks, so all three run the same
+// code path. Running Next in-process (rather than `next start`) lets the process that holds
+// the embedded database's lock also serve requests: Next's server bundles reach the same
+// handle through globalThis (see db/client.ts).
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import next from 'next';
+
+export interface RunningServer {
+  server: http.Server;
+  url: string;
+  close(): Promise<void>;
+}
+
+export async function startNextServer(options: { port: number; host: string; dir?: string }): Promise<RunningServer> {
+  const dir = options.dir ?? path.resolve(import.meta.dirname, '..');
+  const app = next({ dev: false, dir, hostname: options.host, port: options.port });
+  await app.prepare();
+  const handle = app.getRequestHandler();
+  const server = http.createServer((req, res) => {
+    handle(req, res).catch((err: unknown) => {
+      console.error('[server] unhandled error:', err);
+      if (!res.headersSent) {
+        res.writeHead(500, { 'content-type': 'application/problem+json', 'cache-control': 'no-store' });
+        res.end(JSON.stringify({ type: 'about:blank', title: 'Internal Server Error', status: 500 }));
+      } else {
+        res.destroy();
+      }
+    });
+  });
+  // Bound slow clients: a request's headers must arrive within 30 s (slowloris).
+  server.headersTimeout = 30_000;
+  server.requestTimeout = 60_000;
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, options.host, () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  const shownHost = options.host.includes(':') ? `[${options.host}]` : options.host;
+  return {
+    server,
+    url: `http://${shownHost}:${port}`,
+    async close() {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await app.close();
+    },
+  };
+}

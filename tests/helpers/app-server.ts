@@ -1,0 +1,36 @@
+// The production build, served in this process on 127.0.0.1 with a private embedded database.
+import { closeProcessDatabase, getDatabaseHandle, openDatabase, setProcessDatabase, type DbHandle } from '@/db/client';
+import { resetConfig } from '@/lib/config';
+import { startNextServer } from '@/scripts/server';
+import { copyTemplate } from './template-db';
+
+export interface TestServer {
+  url: string;
+  handle: DbHandle;
+  dataDir: string;
+  close(): Promise<void>;
+}
+
+export async function startTestServer(env: Record<string, string> = {}): Promise<TestServer> {
+  const { dataDir, cleanup } = copyTemplate();
+  Object.assign(process.env, { GAZETTE_DATA_DIR: dataDir, HOST: '127.0.0.1', SEED_DEMO_CONTENT: 'false', ...env });
+  delete process.env.DATABASE_URL;
+  resetConfig();
+  const handle = await openDatabase({ driver: 'pglite', dataDir });
+  setProcessDatabase(handle);
+  const running = await startNextServer({ port: 0, host: '127.0.0.1' });
+  process.env.SITE_URL ??= running.url;
+  resetConfig();
+  return {
+    url: running.url,
+    handle,
+    dataDir,
+    async close() {
+      await running.close();
+      await closeProcessDatabase();
+      cleanup();
+    },
+  };
+}
+
+export { getDatabaseHandle };

@@ -1,0 +1,188 @@
+// The same data-layer suite on all three drivers: PGlite always; node-postgres and the Neon
+// serverless driver when TEST_DATABASE_URL points at a real PostgreSQL (the Neon driver goes
+// through a local WebSocket-to-TCP bridge, as it would through Neon's proxy).
+import { randomUUID } from 'node:crypto';
+import { and, eq, sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase, type DbHandle, type Driver } from '@/db/client';
+import { DomainError, toDomainError } from '@/db/errors';
+import { migrateDatabase } from '@/db/migrate';
+import { posts, postSlugRedirects, postTags, tags, events, revisions } from '@/db/schema';
+import { seedDemoContent } from '@/db/seed';
+import { seedPosts } from '@/db/seed/content';
+import { startNeonBridge, type Bridge } from '../helpers/neon-ws-bridge';
+import { copyTemplate } from '../helpers/template-db';
+
+const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL;
+if (!TEST_DATABASE_URL) {
+  console.warn(
+    '[data-layer] pg and Neon driver suites skipped: set TEST_DATABASE_URL to a throwaway PostgreSQL database, ' +
+      'e.g. TEST_DATABASE_URL=postgres://postgres@127.0.0.1:5432/gazette_test npm run test:db',
+  );
+}
+
+async function insertOrDomainError(fn: () => Promise<unknown>): Promise<DomainError> {
+  try {
+    await fn();
+  } catch (err) {
+    const domain = toDomainError(err);
+    if (domain) return domain;
+    throw err;
+  }
+  throw new Error('expected the database to refuse the write');
+}
+
+function dataLayerSuite(driver: Driver, open: () => Promise<{ handle: DbHandle; dispose: () => Promise<void> }>) {
+  describe(`data layer on ${driver}`, () => {
+    let handle: DbHandle;
+    let dispose: () => Promise<void>;
+    const run = randomUUID().slice(0, 8);
+    const slug = (name: string) => `${name}-${driver}-${run}`;
+
+    beforeAll(async () => {
+      ({ handle, dispose } = await open());
+      await migrateDatabase(handle);
+      await seedDemoContent(handle.db);
+    });
+    afterAll(async () => {
+      await dispose?.();
+    });
+
+    it('reports which driver it uses', () => {
+      expect(handle.driver).toBe(driver);
+    });
+
+    it('seeding twice leaves the same content (idempotent)', async () => {
+      const count = async () =>
+        (await handle.db.select({ n: sql<number>`count(*)::int` }).from(posts).where(sql`${posts.slug} not like '%-${sql.raw(driver)}-%'`))[0]?.n;
+      const before = await count();
+      await seedDemoContent(handle.db);
+      expect(await count()).toBe(before);
+      expect(before).toBeGreaterThanOrEqual(seedPosts.length);
+    });
+
+    it('stores a post with tags and reads it back with typed rows', async () => {
+      const [row] = await handle.db
+        .insert(posts)
+        .values({ slug: slug('hello'), title: 'Hello — ünïcode ✓', body: '# Hi', author: 'Ada', status: 'published', publishedAt: new Date('2026-01-02T03:04:05Z') })
+        .returning();
+      expect(row?.version).toBe(1);
+      await handle.db.insert(postTags).values({ postId: row!.id, tagSlug: 'http' });
+      const read = await handle.db
+        .select({ title: posts.title, tag: postTags.tagSlug, publishedAt: posts.publishedAt })
+        .from(posts)
+        .innerJoin(postTags, eq(postTags.postId, posts.id))
+        .where(eq(posts.id, row!.id));
+      expect(read).toEqual([{ title: 'Hello — ünïcode ✓', tag: 'http', publishedAt: new Date('2026-01-02T03:04:05Z') }]);
+    });
+
+    it('turns a duplicate slug into a conflict on the slug field', async () => {
+      await handle.db.insert(posts).values({ slug: slug('dup'), title: 'One', author: 'Ada' });
+      const err = await insertOrDomainError(() => handle.db.insert(posts).values({ slug: slug('dup'), title: 'Two', author: 'Ada' }));
+      expect(err.kind).toBe('conflict');
+      expect(err.field).toBe('slug');
+    });
+
+    it('turns a malformed slug into an invalid-field error', async () => {
+      const err = await insertOrDomainError(() => handle.db.insert(posts).values({ slug: `Bad Slug ${run}`, title: 'x', author: 'Ada' }));
+      expect(err.kind).toBe('invalid');
+      expect(err.field).toBe('slug');
+    });
+
+    it('refuses an event that ends before it starts', async () => {
+      const err = await insertOrDomainError(() =>
+        handle.db.insert(events).values({
+          uid: `${randomUUID()}@test`,
+          title: 'Backwards',
+          startsAt: new Date('2026-05-02T10:00:00Z'),
+          endsAt: new Date('2026-05-02T09:00:00Z'),
+          timeZone: 'Europe/Berlin',
+        }),
+      );
+      expect(err.kind).toBe('invalid');
+      expect(err.field).toBe('endsAt');
+    });
+
+    it('rolls back an interactive transaction as a whole', async () => {
+      await expect(
+        handle.db.transaction(async (tx) => {
+          const [p] = await tx.insert(posts).values({ slug: slug('rollback'), title: 'Half', author: 'Ada' }).returning();
+          await tx.insert(revisions).values({ entityType: 'post', entityId: p!.id, entityVersion: 1, snapshot: {}, editorName: 'Ada' });
+          // Reading its own writes inside the transaction, then failing:
+          const seen = await tx.select().from(posts).where(eq(posts.slug, slug('rollback')));
+          expect(seen).toHaveLength(1);
+          throw new Error('abort');
+        }),
+      ).rejects.toThrow('abort');
+      const after = await handle.db.select().from(posts).where(eq(posts.slug, slug('rollback')));
+      expect(after).toHaveLength(0);
+    });
+
+    it('applies an optimistic update only at the version it read', async () => {
+      const [p] = await handle.db.insert(posts).values({ slug: slug('occ'), title: 'v1', author: 'Ada' }).returning();
+      const save = (version: number, title: string) =>
+        handle.db
+          .update(posts)
+          .set({ title, version: sql`${posts.version} + 1` })
+          .where(and(eq(posts.id, p!.id), eq(posts.version, version)))
+          .returning({ version: posts.version });
+      expect(await save(1, 'v2 by Ada')).toEqual([{ version: 2 }]);
+      expect(await save(1, 'v2 by Bob (stale)')).toEqual([]);
+      const [now] = await handle.db.select({ title: posts.title }).from(posts).where(eq(posts.id, p!.id));
+      expect(now?.title).toBe('v2 by Ada');
+    });
+
+    it('keeps slug history pointing at the renamed post', async () => {
+      const renamed = seedPosts.find((p) => p.previousSlugs?.length);
+      expect(renamed).toBeDefined();
+      const [redirect] = await handle.db
+        .select({ current: posts.slug })
+        .from(postSlugRedirects)
+        .innerJoin(posts, eq(posts.id, postSlugRedirects.postId))
+        .where(eq(postSlugRedirects.slug, renamed!.previousSlugs![0]!));
+      expect(redirect?.current).toBe(renamed!.slug);
+    });
+
+    it('cascades tag renames to posts (foreign keys enforced)', async () => {
+      const err = await insertOrDomainError(() =>
+        handle.db.insert(postTags).values({ postId: randomUUID(), tagSlug: 'http' }),
+      );
+      expect(err.kind).toBe('invalid');
+      const [t] = await handle.db.select().from(tags).where(eq(tags.slug, 'http'));
+      expect(t).toBeDefined();
+    });
+  });
+}
+
+dataLayerSuite('pglite', async () => {
+  const { dataDir, cleanup } = copyTemplate();
+  const handle = await openDatabase({ driver: 'pglite', dataDir });
+  return {
+    handle,
+    dispose: async () => {
+      await handle.close();
+      cleanup();
+    },
+  };
+});
+
+describe.skipIf(!TEST_DATABASE_URL)('against TEST_DATABASE_URL', () => {
+  dataLayerSuite('pg', async () => {
+    const handle = await openDatabase({ driver: 'pg', url: TEST_DATABASE_URL! });
+    return { handle, dispose: () => handle.close() };
+  });
+
+  let bridge: Bridge | undefined;
+  dataLayerSuite('neon', async () => {
+    const target = new URL(TEST_DATABASE_URL!);
+    bridge = await startNeonBridge({ host: target.hostname, port: Number(target.port || 5432) });
+    const handle = await openDatabase({ driver: 'neon', url: TEST_DATABASE_URL!, neonWsProxy: bridge.address, maxConnections: 4 });
+    return {
+      handle,
+      dispose: async () => {
+        await handle.close();
+        await bridge?.close();
+      },
+    };
+  });
+});

@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, parseConfig } from '@/lib/config';
+import { driverFor } from '@/db/client';
+
+function configError(env: Record<string, string>): ConfigError {
+  try {
+    parseConfig(env);
+  } catch (err) {
+    if (err instanceof ConfigError) return err;
+    throw err;
+  }
+  throw new Error('expected a ConfigError');
+}
+
+describe('configuration', () => {
+  it('defaults to the embedded database on 127.0.0.1:3000', () => {
+    const c = parseConfig({});
+    expect(c).toMatchObject({ databaseUrl: undefined, dataDir: '.data/pglite', port: 3000, host: '127.0.0.1', siteUrl: 'http://localhost:3000' });
+  });
+
+  it('treats empty values as unset', () => {
+    expect(parseConfig({ DATABASE_URL: '', SITE_URL: ' ' }).databaseUrl).toBeUndefined();
+  });
+
+  it('names the variable when a value is bad', () => {
+    expect(configError({ PORT: 'eighty' }).message).toMatch(/^\s+PORT /m);
+    expect(configError({ DATABASE_URL: 'mysql://x@y/z' }).message).toMatch(/DATABASE_URL must be a postgres/);
+    expect(configError({ SITE_URL: 'not a url' }).message).toMatch(/SITE_URL/);
+    expect(configError({ CRON_SECRET: 'short' }).message).toMatch(/CRON_SECRET/);
+  });
+
+  it('stops on Vercel without DATABASE_URL, saying why', () => {
+    const err = configError({ VERCEL: '1' });
+    expect(err.issues[0]?.variable).toBe('DATABASE_URL');
+    expect(err.message).toMatch(/required on Vercel/);
+  });
+
+  it('strips a trailing slash from SITE_URL', () => {
+    expect(parseConfig({ SITE_URL: 'https://news.example.com/' }).siteUrl).toBe('https://news.example.com');
+  });
+});
+
+describe('driver selection', () => {
+  it('picks PGlite, Neon or pg from DATABASE_URL', () => {
+    expect(driverFor(undefined)).toBe('pglite');
+    expect(driverFor('postgresql://u:p@ep-cool-bird-123456.us-east-2.aws.neon.tech/db?sslmode=require')).toBe('neon');
+    expect(driverFor('postgres://postgres@127.0.0.1:5432/test')).toBe('pg');
+  });
+});
