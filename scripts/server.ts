@@ -7,6 +7,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import next from 'next';
+import { isProtocolRoute, ROUTER_REQUEST_HEADERS } from '../lib/http/protocol-routes';
 
 export interface RunningServer {
   server: http.Server;
@@ -20,6 +21,8 @@ export async function startNextServer(options: { port: number; host: string; dir
   await app.prepare();
   const handle = app.getRequestHandler();
   const server = http.createServer((req, res) => {
+    const pathname = (req.url ?? '/').split('?', 1)[0] ?? '/';
+    if (isProtocolRoute(pathname)) for (const h of ROUTER_REQUEST_HEADERS) delete req.headers[h];
     handle(req, res).catch((err: unknown) => {
       console.error('[server] unhandled error:', err);
       if (!res.headersSent) {

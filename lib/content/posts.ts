@@ -1,11 +1,186 @@
-// Cached readers for posts. Plain data out (no class instances, no Response), tagged per
-// SPEC §4 so publishing can invalidate exactly what changed.
+// Cached readers for posts (SPEC §4). Plain data out (no class instances, no Response), tagged
+// so publishing invalidates exactly what changed. Representations are rendered and hashed
+// inside the cache, so a warm request costs no query, no rendering and no hashing.
 import 'server-only';
-import { and, desc, eq, isNull } from 'drizzle-orm';
+import { and, desc, eq, isNull, sql } from 'drizzle-orm';
 import { cacheLife, cacheTag } from 'next/cache';
 import { getDb } from '@/db/client';
-import { posts } from '@/db/schema';
+import { posts, postSlugRedirects, postTags, tags } from '@/db/schema';
+import { encodeCursor, type Cursor } from '@/lib/api/posts';
+import { getConfig } from '@/lib/config';
+import type { Representation } from '@/lib/http/public-route';
+import { weakEtag } from '@/lib/http/validators';
 import { cacheTags } from './cache-tags';
+import { renderMarkdown } from './markdown';
+import { postDocument, postHtmlDocument, postListDocument, postMarkdownDocument, postSummaryDocument } from './post-documents';
+
+export interface PostRecord {
+  id: string;
+  slug: string;
+  title: string;
+  summary: string;
+  author: string;
+  tags: string[];
+  markdown: string;
+  html: string;
+  publishedAt: string;
+  updatedAt: string;
+}
+
+export type PostLookup =
+  | { kind: 'found'; post: PostRecord }
+  | { kind: 'moved'; slug: string }
+  | { kind: 'gone' }
+  | { kind: 'missing' };
+
+const published = and(eq(posts.status, 'published'), isNull(posts.deletedAt));
+
+// Tag slugs of a post, as a correlated subquery (one round trip for a whole page).
+const tagArray = sql<string[]>`coalesce(array(select ${postTags.tagSlug} from ${postTags} where ${postTags.postId} = ${posts.id} order by ${postTags.tagSlug}), '{}')`;
+
+/** A post by its current or former slug. */
+export async function lookupPost(slug: string): Promise<PostLookup> {
+  'use cache';
+  cacheLife('hours');
+  cacheTag(cacheTags.post(slug));
+  const db = await getDb();
+  const [row] = await db
+    .select({
+      id: posts.id,
+      slug: posts.slug,
+      title: posts.title,
+      summary: posts.summary,
+      author: posts.author,
+      body: posts.body,
+      status: posts.status,
+      deletedAt: posts.deletedAt,
+      publishedAt: posts.publishedAt,
+      updatedAt: posts.updatedAt,
+      tags: tagArray,
+    })
+    .from(posts)
+    .where(eq(posts.slug, slug));
+  if (row) {
+    if (row.deletedAt) return { kind: 'gone' };
+    if (row.status !== 'published' || !row.publishedAt) return { kind: 'missing' };
+    return {
+      kind: 'found',
+      post: {
+        id: row.id,
+        slug: row.slug,
+        title: row.title,
+        summary: row.summary,
+        author: row.author,
+        tags: row.tags,
+        markdown: row.body,
+        html: renderMarkdown(row.body, getConfig().siteUrl),
+        publishedAt: row.publishedAt.toISOString(),
+        updatedAt: row.updatedAt.toISOString(),
+      },
+    };
+  }
+  const [redirect] = await db
+    .select({ slug: posts.slug, status: posts.status, deletedAt: posts.deletedAt })
+    .from(postSlugRedirects)
+    .innerJoin(posts, eq(posts.id, postSlugRedirects.postId))
+    .where(eq(postSlugRedirects.slug, slug));
+  if (!redirect) return { kind: 'missing' };
+  cacheTag(cacheTags.post(redirect.slug));
+  if (redirect.deletedAt) return { kind: 'gone' };
+  if (redirect.status !== 'published') return { kind: 'missing' };
+  return { kind: 'moved', slug: redirect.slug };
+}
+
+export type PostFormat = 'json' | 'markdown' | 'html';
+
+export type PostRepresentation = Exclude<PostLookup, { kind: 'found' }> | { kind: 'found'; representation: Representation };
+
+/** One post in one format, rendered and validated (ETag) once per change. */
+export async function getPostRepresentation(slug: string, format: PostFormat): Promise<PostRepresentation> {
+  'use cache';
+  cacheLife('hours');
+  cacheTag(cacheTags.post(slug));
+  const lookup = await lookupPost(slug);
+  if (lookup.kind !== 'found') return lookup;
+  const siteUrl = getConfig().siteUrl;
+  const { post } = lookup;
+  const [contentType, body] =
+    format === 'json'
+      ? ['application/json', JSON.stringify(postDocument(post, siteUrl))]
+      : format === 'markdown'
+        ? ['text/markdown; charset=utf-8', postMarkdownDocument(post)]
+        : ['text/html; charset=utf-8', postHtmlDocument(post, siteUrl)];
+  return {
+    kind: 'found',
+    representation: { body, contentType, etag: weakEtag(format, body), lastModified: post.updatedAt },
+  };
+}
+
+/** A page of published posts, newest first; keyset pagination on (publishedAt, id). */
+export async function getPostListPage(query: { limit: number; cursor?: Cursor; tag?: string }): Promise<Representation> {
+  'use cache';
+  cacheLife('hours');
+  cacheTag(cacheTags.posts);
+  if (query.tag) cacheTag(cacheTags.tag(query.tag));
+  const db = await getDb();
+  const conditions = [published];
+  if (query.tag) {
+    conditions.push(
+      sql`exists (select 1 from ${postTags} where ${postTags.postId} = ${posts.id} and ${postTags.tagSlug} = ${query.tag})`,
+    );
+  }
+  if (query.cursor) {
+    conditions.push(sql`(${posts.publishedAt}, ${posts.id}) < (${query.cursor.t}::timestamptz, ${query.cursor.i}::uuid)`);
+  }
+  const rows = await db
+    .select({
+      id: posts.id,
+      slug: posts.slug,
+      title: posts.title,
+      summary: posts.summary,
+      author: posts.author,
+      publishedAt: posts.publishedAt,
+      updatedAt: posts.updatedAt,
+      tags: tagArray,
+      // Microsecond-exact sort key for the cursor (a JS Date keeps only milliseconds).
+      sortKey: sql<string>`to_char(${posts.publishedAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`,
+    })
+    .from(posts)
+    .where(and(...conditions))
+    .orderBy(desc(posts.publishedAt), desc(posts.id))
+    .limit(query.limit + 1);
+  const page = rows.slice(0, query.limit);
+  const last = page.at(-1);
+  const nextCursor = rows.length > query.limit && last ? encodeCursor({ t: last.sortKey, i: last.id }) : null;
+  const siteUrl = getConfig().siteUrl;
+  const items = page.map((r) =>
+    postSummaryDocument(
+      { ...r, publishedAt: (r.publishedAt ?? r.updatedAt).toISOString(), updatedAt: r.updatedAt.toISOString() },
+      siteUrl,
+    ),
+  );
+  const document = postListDocument(items, query, nextCursor, siteUrl);
+  const body = JSON.stringify(document);
+  const newest = page.reduce<Date | undefined>((max, r) => (!max || r.updatedAt > max ? r.updatedAt : max), undefined);
+  return {
+    body,
+    contentType: 'application/json',
+    etag: weakEtag('list', body),
+    lastModified: newest?.toISOString(),
+    // RFC 8288 §3: the next page as a typed link, absolute.
+    headers: document.links.next ? { link: `<${document.links.next}>; rel="next"` } : undefined,
+  };
+}
+
+/** Slugs of every tag, for validating `?tag=`. */
+export async function getTagSlugs(): Promise<string[]> {
+  'use cache';
+  cacheLife('hours');
+  cacheTag(cacheTags.posts);
+  const db = await getDb();
+  const rows = await db.select({ slug: tags.slug }).from(tags).orderBy(tags.slug);
+  return rows.map((r) => r.slug);
+}
 
 export interface PostSummary {
   slug: string;
@@ -32,7 +207,7 @@ export async function getLatestPosts(limit: number): Promise<PostSummary[]> {
       updatedAt: posts.updatedAt,
     })
     .from(posts)
-    .where(and(eq(posts.status, 'published'), isNull(posts.deletedAt)))
+    .where(published)
     .orderBy(desc(posts.publishedAt), desc(posts.id))
     .limit(limit);
   return rows.map((r) => ({

@@ -1,19 +1,69 @@
-// Problem Details for HTTP APIs (RFC 9457): every error body Gazette sends.
-export interface Problem {
+// Problem Details for HTTP APIs (RFC 9457): every error body Gazette sends. One error class
+// and one status → title map produce all of them; nothing internal (stack, SQL, driver
+// message) is ever put in one.
+export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
+
+const TITLES: Record<number, string> = {
+  400: 'Bad Request',
+  404: 'Not Found',
+  405: 'Method Not Allowed',
+  406: 'Not Acceptable',
+  410: 'Gone',
+  500: 'Internal Server Error',
+  503: 'Service Unavailable',
+};
+
+export interface InvalidParam {
+  name: string;
+  reason: string;
+}
+
+export interface ProblemBody {
   /** A URI reference identifying the problem type (RFC 9457 §3.1.1); about:blank by default. */
-  type?: string;
+  type: string;
   title: string;
   status: number;
   detail?: string;
+  /** Extension (RFC 9457 §3.2): the query parameters that were rejected, and why. */
+  'invalid-params'?: InvalidParam[];
+  /** Extension: what the client may ask for instead (406). */
+  available?: string[];
   [extension: string]: unknown;
 }
 
-export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
+/** Thrown anywhere below a public route; the route wrapper turns it into a problem response. */
+export class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    readonly detail: string,
+    readonly extensions: Omit<Partial<ProblemBody>, 'status' | 'detail'> = {},
+    readonly headers: Record<string, string> = {},
+  ) {
+    super(detail);
+    this.name = 'HttpError';
+  }
 
-export function problemResponse(problem: Problem, headers: HeadersInit = {}): Response {
+  body(): ProblemBody {
+    return {
+      type: 'about:blank',
+      title: TITLES[this.status] ?? 'Error',
+      status: this.status,
+      detail: this.detail,
+      ...this.extensions,
+    };
+  }
+}
+
+export function problemBody(status: number, detail?: string, extensions: Partial<ProblemBody> = {}): ProblemBody {
+  return { type: 'about:blank', title: TITLES[status] ?? 'Error', status, ...(detail ? { detail } : {}), ...extensions };
+}
+
+/** A bare problem response (for routes outside the public wrapper, e.g. health). */
+export function problemResponse(problem: Partial<ProblemBody> & { status: number }, headers: HeadersInit = {}): Response {
   const h = new Headers(headers);
   h.set('content-type', PROBLEM_CONTENT_TYPE);
-  // RFC 9111 §5.2.2.5: a 5xx must never be stored by a shared cache and served again.
+  // RFC 9111 §3: a 5xx must never be stored by a shared cache and served again.
   if (problem.status >= 500) h.set('cache-control', 'no-store');
-  return new Response(JSON.stringify({ type: 'about:blank', ...problem }), { status: problem.status, headers: h });
+  const body = { ...problemBody(problem.status), ...problem };
+  return new Response(JSON.stringify(body), { status: problem.status, headers: h });
 }

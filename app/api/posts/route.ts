@@ -1,0 +1,20 @@
+// GET /api/posts – published posts, newest first, with cursor pagination and a tag filter
+import { decodeCursor, postListQuerySchema } from '@/lib/api/posts';
+import { getPostListPage, getTagSlugs } from '@/lib/content/posts';
+import { invalidParams, parseQuery } from '@/lib/http/query';
+import { negotiate, publicRoute, represent } from '@/lib/http/public-route';
+
+export const { GET, HEAD, OPTIONS, POST, PUT, PATCH, DELETE } = publicRoute(
+  async (request) => {
+    const query = parseQuery(new URL(request.url), postListQuerySchema);
+    const cursor = query.cursor === undefined ? undefined : decodeCursor(query.cursor);
+    if (query.cursor !== undefined && !cursor) throw invalidParams([{ name: 'cursor', reason: 'is not a cursor this API issued' }]);
+    if (query.tag && !(await getTagSlugs()).includes(query.tag)) {
+      throw invalidParams([{ name: 'tag', reason: `names no tag: ${query.tag}` }]);
+    }
+    negotiate(request, ['application/json']);
+    const page = await getPostListPage({ limit: query.limit, cursor, tag: query.tag });
+    return represent(request, page, 'list');
+  },
+  { vary: ['Accept'] },
+);

@@ -1,0 +1,91 @@
+// The posts resource: one set of Zod schemas for query parsing, response shaping (the types
+// below) and the OpenAPI document (openapi/posts.ts).
+import { z } from 'zod';
+
+export const API_VERSION = 1;
+export const SLUG_RE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+export const slugSchema = z
+  .string()
+  .max(200, 'must be at most 200 characters')
+  .regex(SLUG_RE, 'must be lowercase kebab-case (a-z, 0-9 and single hyphens)')
+  .meta({ description: 'Lowercase kebab-case identifier', example: 'etags-explained' });
+
+const isoDate = z.iso.datetime({ offset: true }).meta({ example: '2026-03-04T09:30:00.000Z' });
+
+export const postListQuerySchema = z.object({
+  limit: z.coerce
+    .number({ error: 'must be a whole number from 1 to 100' })
+    .int('must be a whole number from 1 to 100')
+    .min(1, 'must be a whole number from 1 to 100')
+    .max(100, 'must be a whole number from 1 to 100')
+    .default(20)
+    .meta({ description: 'Page size, 1–100 (default 20).' }),
+  cursor: z
+    .string()
+    .max(200, 'is not a cursor this API issued')
+    .optional()
+    .meta({ description: 'Opaque cursor from a previous page\'s `links.next` or `Link: rel="next"`.' }),
+  tag: slugSchema.optional().meta({ description: 'Only posts with this tag (a tag slug).' }),
+});
+export type PostListQuery = z.infer<typeof postListQuerySchema>;
+
+export const postLinksSchema = z.object({
+  self: z.url().meta({ description: 'This post in the API.' }),
+  html: z.url().meta({ description: 'The public web page.' }),
+});
+
+export const postSummarySchema = z
+  .object({
+    id: z.uuid(),
+    slug: slugSchema,
+    title: z.string(),
+    summary: z.string(),
+    author: z.string(),
+    tags: z.array(slugSchema),
+    publishedAt: isoDate,
+    updatedAt: isoDate,
+    links: postLinksSchema,
+  })
+  .meta({ id: 'PostSummary', description: 'A published post without its body.' });
+export type PostSummaryDoc = z.infer<typeof postSummarySchema>;
+
+export const postSchema = postSummarySchema
+  .extend({
+    apiVersion: z.literal(API_VERSION).meta({ description: 'Version of this document shape; grows only on breaking changes.' }),
+    contentHtml: z.string().meta({ description: 'The body rendered from Markdown and sanitised; links are absolute.' }),
+    contentMarkdown: z.string().meta({ description: 'The Markdown source of the body.' }),
+  })
+  .meta({ id: 'Post', description: 'A published post.' });
+export type PostDoc = z.infer<typeof postSchema>;
+
+export const postListSchema = z
+  .object({
+    apiVersion: z.literal(API_VERSION),
+    data: z.array(postSummarySchema),
+    links: z.object({
+      self: z.url(),
+      next: z.url().nullable().meta({ description: 'The next page, or null on the last page.' }),
+    }),
+  })
+  .meta({ id: 'PostList', description: 'A page of published posts, newest first.' });
+export type PostListDoc = z.infer<typeof postListSchema>;
+
+// Cursor: opaque to clients; internally the (publishedAt, id) of the last item, so a page
+// boundary does not move when new posts are published above it (keyset pagination).
+const cursorSchema = z.object({ t: z.iso.datetime({ offset: true, precision: 6 }).or(z.iso.datetime({ offset: true })), i: z.uuid() });
+export type Cursor = z.infer<typeof cursorSchema>;
+
+export function encodeCursor(cursor: Cursor): string {
+  return Buffer.from(JSON.stringify(cursor), 'utf8').toString('base64url');
+}
+
+export function decodeCursor(value: string): Cursor | undefined {
+  if (!/^[A-Za-z0-9_-]+$/.test(value)) return undefined;
+  try {
+    const parsed = cursorSchema.safeParse(JSON.parse(Buffer.from(value, 'base64url').toString('utf8')));
+    return parsed.success ? parsed.data : undefined;
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,87 @@
+// Pure serialisers: a post record → its JSON, Markdown and HTML documents. Absolute URLs
+// throughout, built from SITE_URL.
+import { API_VERSION, encodeCursor, type Cursor, type PostDoc, type PostListDoc, type PostSummaryDoc } from '@/lib/api/posts';
+import { escapeHtml } from './markdown';
+import type { PostRecord } from './posts';
+
+export const postUrls = {
+  api: (siteUrl: string, slug: string) => `${siteUrl}/api/posts/${slug}`,
+  page: (siteUrl: string, slug: string) => `${siteUrl}/posts/${slug}`,
+};
+
+type SummaryInput = Pick<PostRecord, 'id' | 'slug' | 'title' | 'summary' | 'author' | 'tags' | 'publishedAt' | 'updatedAt'>;
+
+export function postSummaryDocument(post: SummaryInput, siteUrl: string): PostSummaryDoc {
+  return {
+    id: post.id,
+    slug: post.slug,
+    title: post.title,
+    summary: post.summary,
+    author: post.author,
+    tags: post.tags,
+    publishedAt: post.publishedAt,
+    updatedAt: post.updatedAt,
+    links: { self: postUrls.api(siteUrl, post.slug), html: postUrls.page(siteUrl, post.slug) },
+  };
+}
+
+export function postDocument(post: PostRecord, siteUrl: string): PostDoc {
+  return {
+    apiVersion: API_VERSION,
+    ...postSummaryDocument(post, siteUrl),
+    contentHtml: post.html,
+    contentMarkdown: post.markdown,
+  };
+}
+
+export function postListUrl(siteUrl: string, query: { limit: number; tag?: string }, cursor?: string | null): string {
+  const params = new URLSearchParams();
+  if (query.limit !== 20) params.set('limit', String(query.limit));
+  if (query.tag) params.set('tag', query.tag);
+  if (cursor) params.set('cursor', cursor);
+  const qs = params.toString();
+  return `${siteUrl}/api/posts${qs ? `?${qs}` : ''}`;
+}
+
+export function postListDocument(
+  items: PostSummaryDoc[],
+  query: { limit: number; tag?: string; cursor?: Cursor },
+  nextCursor: string | null,
+  siteUrl: string,
+): PostListDoc {
+  return {
+    apiVersion: API_VERSION,
+    data: items,
+    links: {
+      self: postListUrl(siteUrl, query, query.cursor ? encodeCursor(query.cursor) : null),
+      next: nextCursor ? postListUrl(siteUrl, query, nextCursor) : null,
+    },
+  };
+}
+
+/** text/markdown: the source, with the title as its first heading. */
+export function postMarkdownDocument(post: PostRecord): string {
+  return `# ${post.title}\n\n${post.markdown.trimEnd()}\n`;
+}
+
+/** text/html: a small standalone document around the sanitised body. */
+export function postHtmlDocument(post: PostRecord, siteUrl: string): string {
+  const title = escapeHtml(post.title);
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<title>${title}</title>
+<link rel="canonical" href="${escapeHtml(postUrls.page(siteUrl, post.slug))}">
+<meta name="description" content="${escapeHtml(post.summary)}">
+</head>
+<body>
+<article>
+<h1>${title}</h1>
+<p><span class="author">${escapeHtml(post.author)}</span> · <time datetime="${post.publishedAt}">${post.publishedAt.slice(0, 10)}</time></p>
+${post.html}
+</article>
+</body>
+</html>
+`;
+}
