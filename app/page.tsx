@@ -23,7 +23,9 @@ async function LatestPosts() {
     <ol className="post-list" data-testid="post-list">
       {posts.map((post) => (
         <li key={post.slug}>
-          <h2>{post.title}</h2>
+          <h2>
+            <a href={`/posts/${post.slug}`}>{post.title}</a>
+          </h2>
           <p className="meta">
             {post.author} · <time dateTime={post.publishedAt}>{post.publishedAt.slice(0, 10)}</time>
           </p>

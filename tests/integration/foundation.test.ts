@@ -35,7 +35,7 @@ describe('the home page', () => {
     const res = await request(server.url).get('/');
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toMatch(/text\/html/);
-    const titles = [...res.text.matchAll(/<h2>(.*?)<\/h2>/g)].map((m) => m[1]);
+    const titles = [...res.text.matchAll(/<h2><a href="\/posts\/[a-z0-9-]+">(.*?)<\/a><\/h2>/g)].map((m) => m[1]);
     expect(titles.length).toBe(20);
     const dates = [...res.text.matchAll(/<time dateTime="([^"]+)"/g)].map((m) => m[1]!);
     expect([...dates].sort().reverse()).toEqual(dates);

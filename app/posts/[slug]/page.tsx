@@ -1,0 +1,71 @@
+import type { Metadata } from 'next';
+import { notFound, permanentRedirect } from 'next/navigation';
+import { Suspense } from 'react';
+import { slugSchema } from '@/lib/api/posts';
+import { getConfig } from '@/lib/config';
+import { lookupPost } from '@/lib/content/posts';
+
+type Props = { params: Promise<{ slug: string }> };
+
+async function findPost(rawSlug: string) {
+  const slug = slugSchema.safeParse(rawSlug);
+  if (!slug.success) notFound();
+  const lookup = await lookupPost(slug.data);
+  if (lookup.kind === 'moved') permanentRedirect(`/posts/${lookup.slug}`);
+  if (lookup.kind !== 'found') notFound();
+  return lookup.post;
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const slug = slugSchema.safeParse((await params).slug);
+  if (!slug.success) return {};
+  const lookup = await lookupPost(slug.data);
+  if (lookup.kind !== 'found') return {};
+  const { post } = lookup;
+  const url = `${getConfig().siteUrl}/posts/${post.slug}`;
+  return {
+    title: post.title,
+    description: post.summary,
+    authors: [{ name: post.author }],
+    alternates: {
+      canonical: url,
+      types: { 'application/json': `${getConfig().siteUrl}/api/posts/${post.slug}` },
+    },
+    openGraph: {
+      type: 'article',
+      url,
+      title: post.title,
+      description: post.summary,
+      publishedTime: post.publishedAt,
+      modifiedTime: post.updatedAt,
+      authors: [post.author],
+      tags: post.tags,
+      siteName: 'Gazette',
+    },
+  };
+}
+
+export default function PostPage({ params }: Props) {
+  return (
+    <Suspense fallback={<p>Loading…</p>}>
+      <Post params={params} />
+    </Suspense>
+  );
+}
+
+async function Post({ params }: Props) {
+  const post = await findPost((await params).slug);
+  return (
+    <main>
+      <article>
+        <h1>{post.title}</h1>
+        <p className="meta">
+          {post.author} · <time dateTime={post.publishedAt}>{post.publishedAt.slice(0, 10)}</time>
+          {post.tags.length > 0 && <> · {post.tags.join(', ')}</>}
+        </p>
+        {/* Sanitised by sanitize-html in the reader (lib/content/markdown.ts). */}
+        <div className="post-body" dangerouslySetInnerHTML={{ __html: post.html }} />
+      </article>
+    </main>
+  );
+}

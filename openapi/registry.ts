@@ -1,0 +1,32 @@
+// The OpenAPI 3.1 document of the public API, generated from the Zod schemas.
+import { OpenAPIRegistry, OpenApiGeneratorV31 } from '@asteasolutions/zod-to-openapi';
+import { registerCommon } from './common';
+import { registerHealth } from './health';
+import { registerPosts } from './posts';
+
+export type OpenApiDocument = ReturnType<OpenApiGeneratorV31['generateDocument']>;
+
+export function buildOpenApiDocument(siteUrl: string): OpenApiDocument {
+  const registry = new OpenAPIRegistry();
+  registerCommon(registry);
+  registerPosts(registry);
+  registerHealth(registry);
+  return new OpenApiGeneratorV31(registry.definitions).generateDocument({
+    openapi: '3.1.0',
+    info: {
+      title: 'Gazette public API',
+      version: '1.0.0',
+      description:
+        'Read-only access to Gazette\'s published content. Every GET answers HEAD too, sends weak ETags and Last-Modified, answers conditional requests with 304, allows any origin (CORS) and reports errors as application/problem+json (RFC 9457).',
+      license: { name: 'MIT', identifier: 'MIT' },
+      contact: { name: 'Gazette', url: siteUrl },
+    },
+    servers: [{ url: siteUrl }],
+    // Public and read-only: no operation needs credentials.
+    security: [],
+    tags: [
+      { name: 'Posts', description: 'Published posts.' },
+      { name: 'Operations', description: 'Service health.' },
+    ],
+  });
+}
