@@ -206,3 +206,51 @@ export async function seedSyntheticPosts(
     onProgress(offset + n, count);
   }
 }
+
+const CATEGORIES = ['added', 'changed', 'deprecated', 'removed', 'fixed', 'security'] as const;
+const ZONES = ['Europe/Berlin', 'America/New_York', 'Asia/Tokyo', 'Australia/Sydney', 'Europe/London'];
+
+/** `count` synthetic published changelog entries (benchmarks). Idempotent by stable ids. */
+export async function seedSyntheticChangelog(db: Db, count: number): Promise<void> {
+  const start = Date.UTC(2022, 0, 1);
+  const rows = Array.from({ length: count }, (_, k) => {
+    const publishedAt = new Date(start + k * 86_400_000 * 3);
+    return {
+      id: stableUuid(`changelog:synthetic-${k}`),
+      title: `Synthetic change ${k + 1}`,
+      body: `- ${LOREM[k % LOREM.length]}\n- Affects \`/api/posts\`.`,
+      category: CATEGORIES[k % CATEGORIES.length]!,
+      productVersion: `1.${Math.floor(k / 10)}.${k % 10}`,
+      status: 'published' as const,
+      publishedAt,
+      createdAt: publishedAt,
+      updatedAt: publishedAt,
+    };
+  });
+  for (let i = 0; i < rows.length; i += 500) await db.insert(changelogEntries).values(rows.slice(i, i + 500)).onConflictDoNothing();
+}
+
+/** `count` synthetic published events around now, in several zones (benchmarks). */
+export async function seedSyntheticEvents(db: Db, count: number): Promise<void> {
+  const rows = Array.from({ length: count }, (_, k) => {
+    const zone = ZONES[k % ZONES.length]!;
+    const day = DateTime.fromISO('2026-01-05T10:00', { zone }).plus({ days: k });
+    const id = stableUuid(`event:synthetic-${k}`);
+    return {
+      id,
+      uid: `${id}@gazette`,
+      title: `Synthetic meetup ${k + 1}`,
+      description: `${LOREM[k % LOREM.length]}\nBring a laptop; coffee, tea and water provided.`,
+      location: `Room ${k % 12}, Conference Centre, ${zone.split('/')[1]}`,
+      url: null,
+      startsAt: day.toJSDate(),
+      endsAt: day.plus({ hours: 2 }).toJSDate(),
+      allDay: false,
+      timeZone: zone,
+      status: k % 37 === 0 ? ('cancelled' as const) : ('confirmed' as const),
+      sequence: k % 3,
+      published: true,
+    };
+  });
+  for (let i = 0; i < rows.length; i += 500) await db.insert(events).values(rows.slice(i, i + 500)).onConflictDoNothing();
+}

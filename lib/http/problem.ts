@@ -57,13 +57,3 @@ export class HttpError extends Error {
 export function problemBody(status: number, detail?: string, extensions: Partial<ProblemBody> = {}): ProblemBody {
   return { type: 'about:blank', title: TITLES[status] ?? 'Error', status, ...(detail ? { detail } : {}), ...extensions };
 }
-
-/** A bare problem response (for routes outside the public wrapper, e.g. health). */
-export function problemResponse(problem: Partial<ProblemBody> & { status: number }, headers: HeadersInit = {}): Response {
-  const h = new Headers(headers);
-  h.set('content-type', PROBLEM_CONTENT_TYPE);
-  // RFC 9111 §3: a 5xx must never be stored by a shared cache and served again.
-  if (problem.status >= 500) h.set('cache-control', 'no-store');
-  const body = { ...problemBody(problem.status), ...problem };
-  return new Response(JSON.stringify(body), { status: problem.status, headers: h });
-}

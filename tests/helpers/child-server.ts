@@ -33,7 +33,7 @@ export async function startChildServer(env: Record<string, string> = {}): Promis
   const url = `http://127.0.0.1:${port}`;
   const logFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'gazette-log-')), 'server.log');
   const log = fs.openSync(logFile, 'a');
-  const child = spawn(process.execPath, [path.join(root, 'node_modules/tsx/dist/cli.mjs'), 'scripts/start.ts'], {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], {
     cwd: root,
     env: { ...process.env, NODE_ENV: 'production', DATABASE_URL: '', GAZETTE_DATA_DIR: dataDir, HOST: '127.0.0.1', PORT: String(port), SITE_URL: url, ...env },
     stdio: ['ignore', log, log],

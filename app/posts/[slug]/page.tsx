@@ -45,6 +45,11 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   };
 }
 
+// Known framework limit (Next 16.4, vercel/next.js#98518, fix pending in #95561): with
+// cacheComponents the prerendered shell is sent before the resumed render reaches notFound()
+// or permanentRedirect(), so an unknown slug shows the not-found page (with robots noindex)
+// under status 200, and a former slug redirects in the browser. The API route
+// /api/posts/{slug} answers real 404/410/308 statuses.
 export default function PostPage({ params }: Props) {
   return (
     <Suspense fallback={<p>Loading…</p>}>

@@ -1,0 +1,81 @@
+// The console table and the comparison between two result files.
+export interface ScenarioReport {
+  name: string;
+  path: string;
+  rps?: number;
+  p50?: number;
+  p99?: number;
+  cpuUsPerRequest?: number;
+  ceilingCpuUsPerRequest?: number;
+  peakRssMb?: number;
+  queriesPerRequest?: number;
+  errors?: number;
+  floorRps?: number;
+  ceilingRps?: number;
+  vsFloor?: number;
+  vsCeiling?: number;
+  peerRps?: number;
+  coldMsMedian?: number;
+  coldMsMax?: number;
+}
+
+export interface BenchReport {
+  commit: string;
+  date: string;
+  mode: 'quick' | 'full';
+  rounds: number;
+  durationS: number;
+  loadAverage: string;
+  cpus: number;
+  scenarios: ScenarioReport[];
+  cold: ScenarioReport[];
+  memory?: { rssAt50kMb: number; rssAt200kMb: number; ratio: number };
+}
+
+const fmt = (n: number | undefined, digits = 0) => (n === undefined || Number.isNaN(n) ? '–' : n.toFixed(digits));
+
+function table(rows: string[][]): string {
+  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
+  return rows.map((r) => r.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ')).join('\n');
+}
+
+export function printTable(report: BenchReport): void {
+  console.log(`\nGazette bench (${report.mode}, ${report.rounds} round(s) × ${report.durationS}s, commit ${report.commit}, load average ${report.loadAverage}, ${report.cpus} CPUs)\n`);
+  const header = ['scenario', 'req/s', 'p50 ms', 'p99 ms', 'CPU µs/req', 'ceiling µs/req', 'peak RSS MB', 'queries/req', 'floor req/s', 'ceiling req/s', '×floor', '×ceiling'];
+  const rows = report.scenarios.map((s) => [
+    s.name,
+    fmt(s.rps),
+    fmt(s.p50, 1),
+    fmt(s.p99, 1),
+    fmt(s.cpuUsPerRequest),
+    fmt(s.ceilingCpuUsPerRequest),
+    fmt(s.peakRssMb),
+    fmt(s.queriesPerRequest, 2),
+    fmt(s.floorRps),
+    fmt(s.ceilingRps),
+    fmt(s.vsFloor, 2),
+    fmt(s.vsCeiling, 2),
+  ]);
+  console.log(table([header, ...rows]));
+  if (report.cold.length) {
+    console.log('\nCold (first request after the content changed), one at a time:\n');
+    console.log(table([['scenario', 'median ms', 'max ms', 'queries/req'], ...report.cold.map((c) => [c.name, fmt(c.coldMsMedian, 1), fmt(c.coldMsMax, 1), fmt(c.queriesPerRequest, 1)])]));
+  }
+  if (report.memory) {
+    console.log(`\nMemory: RSS ${fmt(report.memory.rssAt50kMb)} MB after 50,000 requests, ${fmt(report.memory.rssAt200kMb)} MB after 200,000 (×${fmt(report.memory.ratio, 2)}).`);
+  }
+}
+
+export function compareResults(old: BenchReport, now: BenchReport): void {
+  console.log(`\nCompared with ${old.commit} (${old.date}, ${old.mode}):\n`);
+  const pct = (a?: number, b?: number) => (a && b ? `${(((b - a) / a) * 100).toFixed(1)}%` : '–');
+  const rows = now.scenarios.map((s) => {
+    const o = old.scenarios.find((x) => x.name === s.name);
+    return [s.name, fmt(o?.rps), fmt(s.rps), pct(o?.rps, s.rps), fmt(o?.vsCeiling, 2), fmt(s.vsCeiling, 2), pct(o?.cpuUsPerRequest, s.cpuUsPerRequest)];
+  });
+  for (const c of now.cold) {
+    const o = old.cold.find((x) => x.name === c.name);
+    rows.push([c.name, fmt(o?.coldMsMedian, 1) + ' ms', fmt(c.coldMsMedian, 1) + ' ms', pct(o?.coldMsMedian, c.coldMsMedian), '', '', '']);
+  }
+  console.log(table([['scenario', 'old req/s', 'new req/s', 'change', 'old ×ceiling', 'new ×ceiling', 'CPU/req change'], ...rows]));
+}

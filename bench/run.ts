@@ -1,0 +1,227 @@
+// npm run bench [-- --quick] [-- --compare bench/results/old.json]
+//
+// Builds, prepares a realistic data set on the embedded database, starts the production
+// server (benchmark mode) and measures each scenario with autocannon on 127.0.0.1, interleaved
+// with two references in the same run: (1) a bare node:http server answering the same bytes
+// (the floor) and (2) a route handler in the same Next build returning a constant Response
+// (the framework's ceiling). Optionally (3) a peer at BENCH_PEER_URL.
+import { execSync, spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { buildIfStale } from '../scripts/build-if-stale';
+import { measure, type LoadResult } from './lib/load';
+import { loadAverage, memory } from './lib/proc';
+import { prepareBenchData } from './lib/data';
+import { compareResults, printTable, type BenchReport, type ScenarioReport } from './lib/report';
+import { recordingKey } from './lib/recording-key';
+import { SCENARIOS, COLD_SCENARIOS } from './scenarios';
+
+const root = path.resolve(import.meta.dirname, '..');
+const { values } = parseArgs({
+  options: { quick: { type: 'boolean', default: false }, compare: { type: 'string' }, rounds: { type: 'string' } },
+});
+const quick = values.quick!;
+const rounds = Number(values.rounds ?? (quick ? 1 : 3));
+const durationS = quick ? 2 : 8;
+const progress = (line: string) => process.stderr.write(`${new Date().toISOString().slice(11, 19)} ${line}\n`);
+
+async function waitFor(url: string, child: ChildProcess, log: string): Promise<void> {
+  const deadline = Date.now() + 180_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`process exited (${child.exitCode}); see ${log}`);
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // not up yet
+    }
+    if (Date.now() > deadline) throw new Error(`no answer from ${url} in 180 s; see ${log}`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
+function start(command: string[], env: Record<string, string>, log: string): ChildProcess {
+  const fd = fs.openSync(log, 'w');
+  return spawn(process.execPath, command, { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', fd, fd] });
+}
+
+async function queries(base: string): Promise<number> {
+  return ((await (await fetch(`${base}/api/bench/queries`)).json()) as { queries: number }).queries;
+}
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length ? (s[Math.floor((s.length - 1) / 2)]! + s[Math.ceil((s.length - 1) / 2)]!) / 2 : NaN;
+};
+
+async function main(): Promise<void> {
+  const logDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gazette-bench-'));
+  progress(`logs in ${logDir}`);
+  buildIfStale({ quiet: true });
+  const dataDir = await prepareBenchData(root, quick, progress);
+
+  const port = 3900 + Math.floor(Math.random() * 50);
+  const base = `http://127.0.0.1:${port}`;
+  const serverLog = path.join(logDir, 'server.log');
+  const server = start(['--import', 'tsx', 'scripts/start.ts'], {
+    NODE_ENV: 'production',
+    GAZETTE_BENCH: 'true',
+    GAZETTE_DATA_DIR: dataDir,
+    DATABASE_URL: '',
+    HOST: '127.0.0.1',
+    PORT: String(port),
+    SITE_URL: base,
+    SEED_DEMO_CONTENT: 'false',
+  }, serverLog);
+  const children: ChildProcess[] = [server];
+  const stopAll = () => children.forEach((c) => c.exitCode === null && c.kill('SIGTERM'));
+  process.on('exit', stopAll);
+  process.on('SIGINT', () => process.exit(130));
+  await waitFor(`${base}/api/health`, server, serverLog);
+  progress(`server up at ${base} (pid ${server.pid})`);
+
+  // Record what each scenario answers, for the floor server and for the 304 scenarios.
+  const recordings: Record<string, { status: number; headers: Record<string, string>; body: string }> = {};
+  const etags: Record<string, string> = {};
+  for (const s of [...SCENARIOS, { name: 'constant', path: '/api/bench/constant', headers: {} }]) {
+    const res = await fetch(base + s.path, { headers: s.headers });
+    const body = await res.text();
+    const headers: Record<string, string> = {};
+    res.headers.forEach((v, k) => {
+      if (!['date', 'connection', 'keep-alive', 'transfer-encoding'].includes(k)) headers[k] = v;
+    });
+    const accept = (s.headers as Record<string, string>).accept;
+    recordings[recordingKey(s.path, accept, false)] = { status: res.status, headers, body };
+    if (res.headers.get('etag')) {
+      etags[recordingKey(s.path, accept, false)] = res.headers.get('etag')!;
+      const { 'content-type': _type, 'content-length': _length, ...notModifiedHeaders } = headers;
+      recordings[recordingKey(s.path, accept, true)] = { status: 304, headers: notModifiedHeaders, body: '' };
+    }
+    if (res.status !== 200) throw new Error(`${s.name}: ${s.path} answered ${res.status}`);
+  }
+  const recordingFile = path.join(logDir, 'recordings.json');
+  fs.writeFileSync(recordingFile, JSON.stringify(recordings));
+  const floorPort = port + 100;
+  const floorLog = path.join(logDir, 'floor.log');
+  const floor = start(['--import', 'tsx', 'bench/floor-server.ts', recordingFile, String(floorPort)], {}, floorLog);
+  children.push(floor);
+  await waitFor(`http://127.0.0.1:${floorPort}/api/bench/constant`, floor, floorLog);
+  const peer = process.env.BENCH_PEER_URL;
+
+  const runs: Record<string, { scenario: LoadResult[]; floor: LoadResult[]; ceiling: LoadResult[]; peer: LoadResult[]; queries: number[] }> = {};
+  const steps = rounds * SCENARIOS.length;
+  let step = 0;
+  for (let round = 1; round <= rounds; round++) {
+    for (const s of SCENARIOS) {
+      step++;
+      progress(`[${step}/${steps}] round ${round}: ${s.name}`);
+      const etag = etags[recordingKey(s.path, (s.headers as Record<string, string>).accept, false)];
+      const headers = { ...s.headers, ...(s.conditional && etag ? { 'if-none-match': etag } : {}) };
+      const entry = (runs[s.name] ??= { scenario: [], floor: [], ceiling: [], peer: [], queries: [] });
+      entry.floor.push(await measure({ url: `http://127.0.0.1:${floorPort}${s.path}`, headers, durationS }, floor.pid!));
+      entry.ceiling.push(await measure({ url: `${base}/api/bench/constant`, durationS }, server.pid!));
+      const q0 = await queries(base);
+      const result = await measure({ url: base + s.path, headers, durationS }, server.pid!);
+      entry.queries.push((await queries(base)) - q0 - 0);
+      entry.scenario.push(result);
+      if (peer) entry.peer.push(await measure({ url: peer + s.path, headers, durationS }, server.pid!));
+      const expected = s.conditional ? '304' : '200';
+      const unexpected = Object.entries(result.statuses).filter(([code]) => code !== expected);
+      if (result.errors || unexpected.length) progress(`  ! ${result.errors} errors, unexpected statuses ${JSON.stringify(unexpected)}`);
+    }
+  }
+
+  // Cold: the first request after the content changed (cache tag expired), one at a time.
+  const cold: ScenarioReport[] = [];
+  for (const c of COLD_SCENARIOS) {
+    progress(`cold: ${c.name}`);
+    const times: number[] = [];
+    const qs: number[] = [];
+    for (let i = 0; i < (quick ? 5 : 15); i++) {
+      await fetch(`${base}/api/bench/invalidate?tag=${encodeURIComponent(c.tag)}`, { method: 'POST' });
+      const q0 = await queries(base);
+      const t0 = performance.now();
+      const res = await fetch(base + c.path, { headers: c.headers });
+      await res.arrayBuffer();
+      times.push(performance.now() - t0);
+      qs.push((await queries(base)) - q0);
+    }
+    cold.push({ name: c.name, path: c.path, coldMsMedian: median(times), coldMsMax: Math.max(...times), queriesPerRequest: median(qs) });
+  }
+
+  // Memory under steady load (full mode): RSS after 50,000 and after 200,000 requests.
+  let memoryCheck: BenchReport['memory'];
+  if (!quick) {
+    progress('memory: 200,000 requests over the warm scenarios');
+    const mix = SCENARIOS.filter((s) => !s.conditional);
+    let done = 0;
+    let rssAt50k = NaN;
+    while (done < 200_000) {
+      const s = mix[(done / 10_000) % mix.length]!;
+      await measure({ url: base + s.path, headers: s.headers, amount: 10_000, connections: 20 }, server.pid!);
+      done += 10_000;
+      if (done === 50_000) rssAt50k = memory(server.pid!).rssMb;
+    }
+    const rssAt200k = memory(server.pid!).rssMb;
+    memoryCheck = { rssAt50kMb: rssAt50k, rssAt200kMb: rssAt200k, ratio: rssAt200k / rssAt50k };
+  }
+
+  const scenarios: ScenarioReport[] = SCENARIOS.map((s) => {
+    const r = runs[s.name]!;
+    const rps = median(r.scenario.map((x) => x.rps));
+    const floorRps = median(r.floor.map((x) => x.rps));
+    const ceilingRps = median(r.ceiling.map((x) => x.rps));
+    return {
+      name: s.name,
+      path: s.path,
+      rps,
+      p50: median(r.scenario.map((x) => x.p50)),
+      p99: median(r.scenario.map((x) => x.p99)),
+      cpuUsPerRequest: median(r.scenario.map((x) => x.cpuUsPerRequest)),
+      ceilingCpuUsPerRequest: median(r.ceiling.map((x) => x.cpuUsPerRequest)),
+      peakRssMb: Math.max(...r.scenario.map((x) => x.peakRssMb)),
+      queriesPerRequest: median(r.queries.map((q, i) => q / r.scenario[i]!.requests)),
+      errors: r.scenario.reduce((a, x) => a + x.errors, 0),
+      floorRps,
+      ceilingRps,
+      vsFloor: rps / floorRps,
+      vsCeiling: rps / ceilingRps,
+      ...(r.peer.length ? { peerRps: median(r.peer.map((x) => x.rps)) } : {}),
+    };
+  });
+
+  const commit = (() => {
+    try {
+      return execSync('git rev-parse --short HEAD', { cwd: root }).toString().trim();
+    } catch {
+      return 'unknown';
+    }
+  })();
+  const report: BenchReport = {
+    commit,
+    date: new Date().toISOString(),
+    mode: quick ? 'quick' : 'full',
+    rounds,
+    durationS,
+    loadAverage: loadAverage(),
+    cpus: os.cpus().length,
+    scenarios,
+    cold,
+    memory: memoryCheck,
+  };
+  printTable(report);
+  const out = path.join(root, 'bench', 'results', `${report.date.replace(/[:.]/g, '-')}-${commit}-${report.mode}.json`);
+  fs.writeFileSync(out, JSON.stringify(report, null, 2));
+  console.log(`\nWrote ${path.relative(root, out)}`);
+  if (values.compare) compareResults(JSON.parse(fs.readFileSync(values.compare, 'utf8')) as BenchReport, report);
+  stopAll();
+}
+
+main().then(
+  () => process.exit(0),
+  (err: unknown) => {
+    console.error(err);
+    process.exit(1);
+  },
+);
