@@ -28,6 +28,7 @@ export const HEADERS = {
   Link: header('The next page (RFC 8288), absolute.', '<https://example.com/api/posts?cursor=abc>; rel="next"'),
   Location: header('The current URL of a moved resource.', 'https://example.com/api/posts/etags-explained'),
   Allow: header('The methods this resource supports.', 'GET, HEAD, OPTIONS'),
+  'Content-Disposition': header('Download as a file (RFC 6266).', 'attachment; filename="meetup.ics"'),
   'Access-Control-Allow-Origin': header('Any origin may read public content (CORS).', '*'),
 } as const;
 

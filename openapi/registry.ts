@@ -2,6 +2,7 @@
 import { OpenAPIRegistry, OpenApiGeneratorV31 } from '@asteasolutions/zod-to-openapi';
 import { registerCommon } from './common';
 import { registerHealth } from './health';
+import { registerFeeds } from './feeds';
 import { registerPosts } from './posts';
 
 export type OpenApiDocument = ReturnType<OpenApiGeneratorV31['generateDocument']>;
@@ -10,6 +11,7 @@ export function buildOpenApiDocument(siteUrl: string): OpenApiDocument {
   const registry = new OpenAPIRegistry();
   registerCommon(registry);
   registerPosts(registry);
+  registerFeeds(registry);
   registerHealth(registry);
   return new OpenApiGeneratorV31(registry.definitions).generateDocument({
     openapi: '3.1.0',
@@ -26,6 +28,9 @@ export function buildOpenApiDocument(siteUrl: string): OpenApiDocument {
     security: [],
     tags: [
       { name: 'Posts', description: 'Published posts.' },
+      { name: 'Feeds', description: 'RSS, Atom and JSON Feed of the posts.' },
+      { name: 'Changelog', description: 'Product changes by Keep a Changelog category.' },
+      { name: 'Events', description: 'Events as JSON and iCalendar.' },
       { name: 'Operations', description: 'Service health.' },
     ],
   });

@@ -4,6 +4,7 @@ import { Suspense } from 'react';
 import { slugSchema } from '@/lib/api/posts';
 import { getConfig } from '@/lib/config';
 import { lookupPost } from '@/lib/content/posts';
+import { feedAlternateTypes } from '@/lib/content/site-metadata';
 
 type Props = { params: Promise<{ slug: string }> };
 
@@ -29,7 +30,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
     authors: [{ name: post.author }],
     alternates: {
       canonical: url,
-      types: { 'application/json': `${getConfig().siteUrl}/api/posts/${post.slug}` },
+      types: { ...feedAlternateTypes, 'application/json': `${getConfig().siteUrl}/api/posts/${post.slug}` },
     },
     openGraph: {
       type: 'article',

@@ -1,0 +1,207 @@
+// Cached readers behind the posts and changelog feeds: one page of items as plain data (ISO
+// strings, no Dates), and the finished representation per format, rendered and hashed once
+// per change. Feed readers poll; a warm poll costs no query and no rendering.
+import 'server-only';
+import { and, desc, eq, isNull, sql } from 'drizzle-orm';
+import { cacheLife, cacheTag } from 'next/cache';
+import { getDb } from '@/db/client';
+import { changelogEntries, posts, postTags } from '@/db/schema';
+import { encodeCursor, type Cursor } from '@/lib/api/posts';
+import { getConfig } from '@/lib/config';
+import { renderAtom, renderJsonFeed, renderRss } from '@/lib/feeds/syndication';
+import type { FeedItem, FeedMeta } from '@/lib/feeds/types';
+import type { Representation } from '@/lib/http/public-route';
+import { weakEtag } from '@/lib/http/validators';
+import { cacheTags } from './cache-tags';
+import { renderMarkdown } from './markdown';
+
+export const FEED_PAGE_SIZE = 50;
+
+export type FeedFormat = 'rss' | 'atom' | 'json';
+
+/** Media types each format answers to, the first being its own (RFC 9110 §12.5.1). */
+export const FEED_TYPES = {
+  rss: ['application/rss+xml', 'application/xml', 'text/xml'],
+  atom: ['application/atom+xml', 'application/xml', 'text/xml'],
+  json: ['application/feed+json', 'application/json'],
+} as const satisfies Record<FeedFormat, readonly string[]>;
+
+// Plain-data form of FeedItem, as a 'use cache' function can return it.
+type StoredItem = Omit<FeedItem, 'published' | 'updated'> & { published: string; updated: string };
+
+interface FeedPage {
+  items: StoredItem[];
+  nextCursor: string | null;
+}
+
+const sortKey = (column: typeof posts.publishedAt | typeof changelogEntries.publishedAt) =>
+  sql<string>`to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
+
+async function postFeedPage(tag: string | undefined, cursor: Cursor | undefined): Promise<FeedPage> {
+  'use cache';
+  cacheLife('hours');
+  cacheTag(cacheTags.posts);
+  if (tag) cacheTag(cacheTags.tag(tag));
+  const db = await getDb();
+  const siteUrl = getConfig().siteUrl;
+  const conditions = [eq(posts.status, 'published'), isNull(posts.deletedAt)];
+  if (tag) conditions.push(sql`exists (select 1 from ${postTags} where ${postTags.postId} = ${posts.id} and ${postTags.tagSlug} = ${tag})`);
+  if (cursor) conditions.push(sql`(${posts.publishedAt}, ${posts.id}) < (${cursor.t}::timestamptz, ${cursor.i}::uuid)`);
+  const rows = await db
+    .select({
+      id: posts.id,
+      slug: posts.slug,
+      title: posts.title,
+      summary: posts.summary,
+      body: posts.body,
+      author: posts.author,
+      publishedAt: posts.publishedAt,
+      updatedAt: posts.updatedAt,
+      sortKey: sortKey(posts.publishedAt),
+      tags: sql<string[]>`coalesce(array(select ${postTags.tagSlug} from ${postTags} where ${postTags.postId} = ${posts.id} order by ${postTags.tagSlug}), '{}')`,
+    })
+    .from(posts)
+    .where(and(...conditions))
+    .orderBy(desc(posts.publishedAt), desc(posts.id))
+    .limit(FEED_PAGE_SIZE + 1);
+  const page = rows.slice(0, FEED_PAGE_SIZE);
+  const last = page.at(-1);
+  return {
+    nextCursor: rows.length > FEED_PAGE_SIZE && last ? encodeCursor({ t: last.sortKey, i: last.id }) : null,
+    items: page.map((r) => ({
+      // urn:uuid ids survive a slug rename (a feed reader must not see the post as new).
+      id: `urn:uuid:${r.id}`,
+      url: `${siteUrl}/posts/${r.slug}`,
+      title: r.title,
+      summary: r.summary,
+      contentHtml: renderMarkdown(r.body, siteUrl),
+      authors: [{ name: r.author }],
+      categories: r.tags,
+      published: (r.publishedAt ?? r.updatedAt).toISOString(),
+      updated: r.updatedAt.toISOString(),
+    })),
+  };
+}
+
+async function changelogFeedPage(cursor: Cursor | undefined): Promise<FeedPage> {
+  'use cache';
+  cacheLife('hours');
+  cacheTag(cacheTags.changelog);
+  const db = await getDb();
+  const siteUrl = getConfig().siteUrl;
+  const conditions = [eq(changelogEntries.status, 'published'), isNull(changelogEntries.deletedAt)];
+  if (cursor) conditions.push(sql`(${changelogEntries.publishedAt}, ${changelogEntries.id}) < (${cursor.t}::timestamptz, ${cursor.i}::uuid)`);
+  const rows = await db
+    .select({
+      id: changelogEntries.id,
+      title: changelogEntries.title,
+      body: changelogEntries.body,
+      category: changelogEntries.category,
+      productVersion: changelogEntries.productVersion,
+      publishedAt: changelogEntries.publishedAt,
+      updatedAt: changelogEntries.updatedAt,
+      sortKey: sortKey(changelogEntries.publishedAt),
+    })
+    .from(changelogEntries)
+    .where(and(...conditions))
+    .orderBy(desc(changelogEntries.publishedAt), desc(changelogEntries.id))
+    .limit(FEED_PAGE_SIZE + 1);
+  const page = rows.slice(0, FEED_PAGE_SIZE);
+  const last = page.at(-1);
+  return {
+    nextCursor: rows.length > FEED_PAGE_SIZE && last ? encodeCursor({ t: last.sortKey, i: last.id }) : null,
+    items: page.map((r) => {
+      const html = renderMarkdown(r.body, siteUrl);
+      return {
+        id: `urn:uuid:${r.id}`,
+        url: `${siteUrl}/changelog#${r.id}`,
+        title: r.productVersion ? `${r.productVersion}: ${r.title}` : r.title,
+        summary: r.title,
+        contentHtml: html,
+        authors: [{ name: 'Gazette' }],
+        categories: [r.category],
+        published: (r.publishedAt ?? r.updatedAt).toISOString(),
+        updated: r.updatedAt.toISOString(),
+        // Documented in the OpenAPI document (ChangelogFeedItem) and the README.
+        extensions: { _gazette: { category: r.category, version: r.productVersion } },
+      };
+    }),
+  };
+}
+
+function withQuery(base: string, params: Record<string, string | undefined>): string {
+  const q = new URLSearchParams();
+  for (const [k, v] of Object.entries(params)) if (v) q.set(k, v);
+  const s = q.toString();
+  return s ? `${base}?${s}` : base;
+}
+
+function render(format: FeedFormat, meta: FeedMeta, items: FeedItem[]): string {
+  return format === 'rss' ? renderRss(meta, items) : format === 'atom' ? renderAtom(meta, items) : renderJsonFeed(meta, items);
+}
+
+function toRepresentation(format: FeedFormat, mediaType: string, page: FeedPage, meta: Omit<FeedMeta, 'updated' | 'paging'>, selfBase: string, params: Record<string, string | undefined>): Representation {
+  const items: FeedItem[] = page.items.map((i) => ({ ...i, published: new Date(i.published), updated: new Date(i.updated) }));
+  const newest = items.reduce<Date | null>((max, i) => (!max || i.updated > max ? i.updated : max), null);
+  const fullMeta: FeedMeta = {
+    ...meta,
+    updated: newest,
+    paging: {
+      first: withQuery(selfBase, { ...params, cursor: undefined }),
+      ...(page.nextCursor ? { next: withQuery(selfBase, { ...params, cursor: page.nextCursor }) } : {}),
+    },
+  };
+  const body = render(format, fullMeta, items);
+  return {
+    body,
+    contentType: `${mediaType}; charset=utf-8`,
+    // The media type is part of the tag: the same bytes under another Content-Type are
+    // another representation (RFC 9110 §8.8.3).
+    etag: weakEtag(format, mediaType, body),
+    lastModified: newest?.toISOString(),
+  };
+}
+
+const FEED_PATHS: Record<FeedFormat, string> = { rss: '/feed.xml', atom: '/atom.xml', json: '/feed.json' };
+
+/** The posts feed (optionally one tag), one page, in one format and media type. */
+export async function getPostFeed(format: FeedFormat, mediaType: string, tag: string | undefined, cursor: Cursor | undefined): Promise<Representation> {
+  'use cache';
+  cacheLife('hours');
+  cacheTag(cacheTags.posts);
+  if (tag) cacheTag(cacheTags.tag(tag));
+  const config = getConfig();
+  const page = await postFeedPage(tag, cursor);
+  const params = { tag, cursor: cursor ? encodeCursor(cursor) : undefined };
+  const selfBase = `${config.siteUrl}${FEED_PATHS[format]}`;
+  return toRepresentation(format, mediaType, page, {
+    id: withQuery(`${config.siteUrl}/`, { tag }),
+    title: tag ? `Gazette: posts tagged ${tag}` : 'Gazette',
+    description: tag ? `Posts tagged ${tag} on Gazette.` : 'Posts from Gazette.',
+    homePageUrl: `${config.siteUrl}/`,
+    selfUrl: withQuery(selfBase, params),
+    language: 'en',
+    author: { name: 'Gazette', url: `${config.siteUrl}/` },
+    hubUrl: config.websubHubUrl,
+  }, selfBase, { tag });
+}
+
+/** The changelog as JSON Feed 1.1 or RSS, one page. */
+export async function getChangelogFeed(format: 'json' | 'rss', mediaType: string, cursor: Cursor | undefined): Promise<Representation> {
+  'use cache';
+  cacheLife('hours');
+  cacheTag(cacheTags.changelog);
+  const config = getConfig();
+  const page = await changelogFeedPage(cursor);
+  const selfBase = `${config.siteUrl}${format === 'json' ? '/api/changelog.json' : '/changelog.xml'}`;
+  return toRepresentation(format, mediaType, page, {
+    id: `${config.siteUrl}/changelog`,
+    title: 'Gazette changelog',
+    description: 'What changed in Gazette, by Keep a Changelog category and version.',
+    homePageUrl: `${config.siteUrl}/changelog`,
+    selfUrl: withQuery(selfBase, { cursor: cursor ? encodeCursor(cursor) : undefined }),
+    language: 'en',
+    author: { name: 'Gazette', url: `${config.siteUrl}/` },
+    hubUrl: config.websubHubUrl,
+  }, selfBase, {});
+}
