@@ -8,6 +8,32 @@ const nextConfig: NextConfig = {
   serverExternalPackages: ['@electric-sql/pglite'],
   poweredByHeader: false,
   typedRoutes: false,
+  experimental: {
+    // Larger than the 1 MB body limit the forms enforce, so an oversized body reaches the
+    // action and gets a field error instead of a failed request.
+    serverActions: { bodySizeLimit: '4mb' },
+  },
+  async headers() {
+    return [
+      {
+        source: '/cms/:path*',
+        headers: [
+          // Editors' pages and previews are personal: never stored by a shared cache.
+          { key: 'Cache-Control', value: 'private, no-store' },
+          { key: 'X-Frame-Options', value: 'DENY' },
+          { key: 'Referrer-Policy', value: 'same-origin' },
+          { key: 'X-Content-Type-Options', value: 'nosniff' },
+        ],
+      },
+      {
+        source: '/((?!cms).*)',
+        headers: [
+          { key: 'X-Content-Type-Options', value: 'nosniff' },
+          { key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' },
+        ],
+      },
+    ];
+  },
 };
 
 export default nextConfig;

@@ -15,6 +15,14 @@ export function proxy(request: NextRequest): NextResponse {
       { status: 405, headers: { allow, 'content-type': 'application/problem+json', 'cache-control': 'no-store' } },
     );
   }
+  // The CMS: a visitor without a session cookie gets a real redirect to sign in (a redirect()
+  // inside <Suspense> would answer 200 with a meta refresh). Cookie presence is enough here:
+  // every CMS page and action checks the session against the database.
+  if (pathname.startsWith('/cms') && !pathname.startsWith('/cms/login') && !hasSessionCookie(request)) {
+    const login = new URL('/cms/login', request.url);
+    if (pathname !== '/cms') login.searchParams.set('next', pathname);
+    return NextResponse.redirect(login, 303);
+  }
   // The benchmark reference routes exist only in benchmark mode.
   if (pathname.startsWith('/api/bench/') && !getConfig().bench) {
     return NextResponse.json(
@@ -23,6 +31,10 @@ export function proxy(request: NextRequest): NextResponse {
     );
   }
   return NextResponse.next();
+}
+
+function hasSessionCookie(request: NextRequest): boolean {
+  return request.cookies.has('better-auth.session_token') || request.cookies.has('__Secure-better-auth.session_token');
 }
 
 export const config = {

@@ -81,6 +81,11 @@ async function main(): Promise<void> {
   await waitFor(`${base}/api/health`, server, serverLog);
   progress(`server up at ${base} (pid ${server.pid})`);
 
+  // The cursor scenario pages from the first page's next link.
+  const firstPage = (await (await fetch(`${base}/api/posts?limit=20`)).json()) as { links: { next: string } };
+  const cursor = new URL(firstPage.links.next).searchParams.get('cursor')!;
+  for (const s of SCENARIOS) s.path = s.path.replace('CURSOR', cursor);
+
   // Record what each scenario answers, for the floor server and for the 304 scenarios.
   const recordings: Record<string, { status: number; headers: Record<string, string>; body: string }> = {};
   const etags: Record<string, string> = {};
@@ -147,7 +152,8 @@ async function main(): Promise<void> {
       times.push(performance.now() - t0);
       qs.push((await queries(base)) - q0);
     }
-    cold.push({ name: c.name, path: c.path, coldMsMedian: median(times), coldMsMax: Math.max(...times), queriesPerRequest: median(qs) });
+    const bytes = (await (await fetch(base + c.path, { headers: c.headers })).arrayBuffer()).byteLength;
+    cold.push({ name: c.name, path: c.path, coldMsMedian: median(times), coldMsMax: Math.max(...times), queriesPerRequest: median(qs), bytes });
   }
 
   // Memory under steady load (full mode): RSS after 50,000 and after 200,000 requests.

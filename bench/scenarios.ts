@@ -13,6 +13,12 @@ export const SCENARIOS: Scenario[] = [
   { name: 'post html (warm)', path: '/api/posts/etags-explained', headers: { accept: 'text/html' } },
   { name: 'post json 304', path: '/api/posts/etags-explained', headers: {}, conditional: true },
   { name: 'posts list (warm)', path: '/api/posts?limit=20', headers: {} },
+  { name: 'posts list cursor (warm)', path: '/api/posts?limit=20&cursor=CURSOR', headers: {} },
+  { name: 'feed.xml (warm)', path: '/feed.xml', headers: {} },
+  { name: 'feed.xml 304', path: '/feed.xml', headers: {}, conditional: true },
+  { name: 'feed.json (warm)', path: '/feed.json', headers: {} },
+  { name: 'changelog.json (warm)', path: '/api/changelog.json', headers: {} },
+  { name: 'events.ics (warm)', path: '/api/events.ics', headers: {} },
 ];
 
 export interface ColdScenario {
@@ -25,4 +31,9 @@ export interface ColdScenario {
 export const COLD_SCENARIOS: ColdScenario[] = [
   { name: 'post json (cold)', path: '/api/posts/etags-explained', tag: 'post:etags-explained', headers: {} },
   { name: 'posts list (cold)', path: '/api/posts?limit=20', tag: 'posts', headers: {} },
+  { name: 'feed.xml (cold)', path: '/feed.xml', tag: 'posts', headers: {} },
+  { name: 'feed.json (cold)', path: '/feed.json', tag: 'posts', headers: {} },
+  { name: 'atom.xml (cold)', path: '/atom.xml', tag: 'posts', headers: {} },
+  { name: 'changelog.json (cold)', path: '/api/changelog.json', tag: 'changelog', headers: {} },
+  { name: 'events.ics (cold)', path: '/api/events.ics', tag: 'events', headers: {} },
 ];

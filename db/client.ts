@@ -140,9 +140,18 @@ export async function openDatabase(options: OpenOptions): Promise<DbHandle> {
 const HANDLE = Symbol.for('gazette.db');
 type HandleHolder = { [HANDLE]?: Promise<DbHandle> };
 
+const CURRENT = Symbol.for('gazette.db.current');
+type CurrentHolder = { [CURRENT]?: DbHandle };
+
+/** The open handle, synchronously, if there is one (for libraries that need a db object up front). */
+export function currentDatabaseHandle(): DbHandle | undefined {
+  return (globalThis as CurrentHolder)[CURRENT];
+}
+
 /** Register an already-open handle as the process's database (start script, tests). */
 export function setProcessDatabase(handle: DbHandle): void {
   (globalThis as HandleHolder)[HANDLE] = Promise.resolve(handle);
+  (globalThis as CurrentHolder)[CURRENT] = handle;
 }
 
 /** The process's database, opened from the configuration on first use. */
@@ -152,11 +161,13 @@ export function getDatabaseHandle(): Promise<DbHandle> {
     holder[HANDLE] = (async () => {
       const { getConfig } = await import('../lib/config');
       const config = getConfig();
-      return openDatabase({
+      const handle = await openDatabase({
         driver: driverFor(config.databaseUrl),
         url: config.databaseUrl,
         dataDir: config.dataDir,
       });
+      (globalThis as CurrentHolder)[CURRENT] = handle;
+      return handle;
     })();
     // A failed open is not cached: the next caller tries again (e.g. once the lock is free).
     holder[HANDLE].catch(() => {
@@ -175,5 +186,6 @@ export async function closeProcessDatabase(): Promise<void> {
   const holder = globalThis as HandleHolder;
   const pending = holder[HANDLE];
   delete holder[HANDLE];
+  delete (globalThis as CurrentHolder)[CURRENT];
   if (pending) await (await pending).close();
 }

@@ -191,3 +191,5 @@ export const appMeta = pgTable('app_meta', {
   value: text('value').notNull(),
   updatedAt: timestamps.updatedAt,
 });
+
+export * from './auth-schema';

@@ -16,12 +16,30 @@ const envSchema = z
     WEBSUB_HUB_URL: optionalUrl,
     CRON_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
     SEED_DEMO_CONTENT: z.stringbool().default(true),
+    BETTER_AUTH_SECRET: z.string().min(32, 'must be at least 32 characters (e.g. `openssl rand -base64 32`)').optional(),
+    TRUSTED_CLIENT_IP_HEADER: z
+      .string()
+      .regex(/^[A-Za-z0-9-]+$/, 'must be a header name')
+      .transform((v) => v.toLowerCase())
+      .default('x-gazette-client-ip'),
     GAZETTE_BENCH: z.stringbool().default(false),
     VERCEL: z.string().optional(),
   })
   .superRefine((env, ctx) => {
+    // A real deployment (an external database) must bring its own session-signing secret; the
+    // embedded database keeps a generated one in its data directory (scripts/start.ts).
+    if (env.DATABASE_URL && !env.BETTER_AUTH_SECRET) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['BETTER_AUTH_SECRET'],
+        message: 'is required with DATABASE_URL: it signs editor sessions. Generate one with `openssl rand -base64 32`.',
+      });
+    }
     // Vercel's file system is read-only and a deployment runs many instances: an embedded
     // database there would be empty, unwritable and different per instance.
+    if (env.VERCEL && !env.CRON_SECRET) {
+      ctx.addIssue({ code: 'custom', path: ['CRON_SECRET'], message: 'is required on Vercel: the scheduled-publishing cron authenticates with it.' });
+    }
     if (env.VERCEL && !env.DATABASE_URL) {
       ctx.addIssue({
         code: 'custom',
@@ -43,6 +61,9 @@ export interface Config {
   websubHubUrl: string | undefined;
   cronSecret: string | undefined;
   seedDemoContent: boolean;
+  authSecret: string | undefined;
+  /** Header carrying the real client address, set by a proxy you trust (rate limits). */
+  clientIpHeader: string;
   bench: boolean;
   onVercel: boolean;
 }
@@ -82,6 +103,8 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     websubHubUrl: e.WEBSUB_HUB_URL,
     cronSecret: e.CRON_SECRET,
     seedDemoContent: e.SEED_DEMO_CONTENT,
+    authSecret: e.BETTER_AUTH_SECRET,
+    clientIpHeader: e.TRUSTED_CLIENT_IP_HEADER,
     bench: e.GAZETTE_BENCH,
     onVercel: Boolean(e.VERCEL),
   };

@@ -21,6 +21,9 @@ export async function startNextServer(options: { port: number; host: string; dir
   await app.prepare();
   const handle = app.getRequestHandler();
   const server = http.createServer((req, res) => {
+    // The client address as this server saw it; any client-sent value is overwritten, so the
+    // header can be trusted for rate limits (TRUSTED_CLIENT_IP_HEADER's default).
+    req.headers['x-gazette-client-ip'] = req.socket.remoteAddress ?? 'unknown';
     const pathname = (req.url ?? '/').split('?', 1)[0] ?? '/';
     if (isProtocolRoute(pathname)) for (const h of ROUTER_REQUEST_HEADERS) delete req.headers[h];
     handle(req, res).catch((err: unknown) => {

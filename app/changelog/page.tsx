@@ -1,8 +1,10 @@
 import type { Metadata } from 'next';
 import { connection } from 'next/server';
-import { Suspense } from 'react';
 import { getChangelogForPage } from '@/lib/content/changelog';
 import { feedAlternateTypes } from '@/lib/content/site-metadata';
+
+// Blocking (no <Suspense>), so the page works without JavaScript; see app/page.tsx.
+export const instant = false;
 
 export const metadata: Metadata = {
   title: 'Changelog',
@@ -23,9 +25,7 @@ export default function ChangelogPage() {
       <p>
         Follow it as <a href="/changelog.xml">RSS</a> or <a href="/api/changelog.json">JSON Feed</a>.
       </p>
-      <Suspense fallback={<p>Loading…</p>}>
-        <Entries />
-      </Suspense>
+      <Entries />
     </main>
   );
 }

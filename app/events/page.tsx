@@ -1,9 +1,11 @@
 import type { Metadata } from 'next';
 import { connection } from 'next/server';
-import { Suspense } from 'react';
 import { getConfig } from '@/lib/config';
 import { getEventsForPage } from '@/lib/content/events';
 import { feedAlternateTypes } from '@/lib/content/site-metadata';
+
+// Blocking (no <Suspense>), so the page works without JavaScript; see app/page.tsx.
+export const instant = false;
 
 export const metadata: Metadata = {
   title: 'Events',
@@ -21,9 +23,7 @@ export default function EventsPage() {
   return (
     <main>
       <h1>Events</h1>
-      <Suspense fallback={<p>Loading…</p>}>
-        <Events />
-      </Suspense>
+      <Events />
     </main>
   );
 }

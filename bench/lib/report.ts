@@ -17,6 +17,7 @@ export interface ScenarioReport {
   peerRps?: number;
   coldMsMedian?: number;
   coldMsMax?: number;
+  bytes?: number;
 }
 
 export interface BenchReport {
@@ -59,7 +60,7 @@ export function printTable(report: BenchReport): void {
   console.log(table([header, ...rows]));
   if (report.cold.length) {
     console.log('\nCold (first request after the content changed), one at a time:\n');
-    console.log(table([['scenario', 'median ms', 'max ms', 'queries/req'], ...report.cold.map((c) => [c.name, fmt(c.coldMsMedian, 1), fmt(c.coldMsMax, 1), fmt(c.queriesPerRequest, 1)])]));
+    console.log(table([['scenario', 'median ms', 'max ms', 'queries/req', 'bytes'], ...report.cold.map((c) => [c.name, fmt(c.coldMsMedian, 1), fmt(c.coldMsMax, 1), fmt(c.queriesPerRequest, 1), fmt(c.bytes)])]));
   }
   if (report.memory) {
     console.log(`\nMemory: RSS ${fmt(report.memory.rssAt50kMb)} MB after 50,000 requests, ${fmt(report.memory.rssAt200kMb)} MB after 200,000 (×${fmt(report.memory.ratio, 2)}).`);

@@ -2,7 +2,7 @@
 import { closeProcessDatabase, getDatabaseHandle, openDatabase, setProcessDatabase, type DbHandle } from '@/db/client';
 import { resetConfig } from '@/lib/config';
 import { startNextServer } from '@/scripts/server';
-import { copyTemplate } from './template-db';
+import { copyTemplate, TEST_AUTH_SECRET } from './template-db';
 
 export interface TestServer {
   url: string;
@@ -13,7 +13,7 @@ export interface TestServer {
 
 export async function startTestServer(env: Record<string, string> = {}): Promise<TestServer> {
   const { dataDir, cleanup } = copyTemplate();
-  Object.assign(process.env, { GAZETTE_DATA_DIR: dataDir, HOST: '127.0.0.1', SEED_DEMO_CONTENT: 'false', ...env });
+  Object.assign(process.env, { GAZETTE_DATA_DIR: dataDir, HOST: '127.0.0.1', SEED_DEMO_CONTENT: 'false', BETTER_AUTH_SECRET: TEST_AUTH_SECRET, ...env });
   delete process.env.DATABASE_URL;
   resetConfig();
   const handle = await openDatabase({ driver: 'pglite', dataDir });

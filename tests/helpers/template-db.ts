@@ -4,11 +4,21 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { openDatabase } from '@/db/client';
+import { openDatabase, setProcessDatabase, closeProcessDatabase } from '@/db/client';
+import { createAccount } from '@/lib/auth/accounts';
+import { getAuth } from '@/lib/auth/auth';
 import { migrateDatabase } from '@/db/migrate';
 import { seedDemoContent } from '@/db/seed';
 
 const root = path.resolve(import.meta.dirname, '..', '..');
+
+export const TEST_AUTH_SECRET = 'test-secret-for-gazette-tests-only-0123456789';
+/** Accounts every test database has. */
+export const TEST_ACCOUNTS = {
+  admin: { email: 'admin@test.gazette', password: 'admin-password-123', name: 'Ada Admin', role: 'admin' as const },
+  editor: { email: 'editor@test.gazette', password: 'editor-password-123', name: 'Eddie Editor', role: 'editor' as const },
+  other: { email: 'other@test.gazette', password: 'other-password-123', name: 'Olga Other', role: 'editor' as const },
+};
 
 function templateKey(): string {
   const hash = createHash('sha256');
@@ -20,6 +30,7 @@ function templateKey(): string {
     }
   }
   hash.update(fs.readFileSync(path.join(root, 'db/schema.ts')));
+  hash.update(JSON.stringify(TEST_ACCOUNTS));
   return hash.digest('hex').slice(0, 16);
 }
 
@@ -36,8 +47,12 @@ export async function ensureTemplate(): Promise<string> {
   try {
     await migrateDatabase(handle, path.join(root, 'db', 'migrations'));
     await seedDemoContent(handle.db);
+    process.env.BETTER_AUTH_SECRET ??= TEST_AUTH_SECRET;
+    setProcessDatabase(handle);
+    const auth = await getAuth();
+    for (const a of Object.values(TEST_ACCOUNTS)) await createAccount(auth, handle.db, a);
   } finally {
-    await handle.close();
+    await closeProcessDatabase();
   }
   fs.mkdirSync(path.dirname(dir), { recursive: true });
   fs.rmSync(dir, { recursive: true, force: true });

@@ -1,6 +1,5 @@
 import type { Metadata } from 'next';
 import { notFound, permanentRedirect } from 'next/navigation';
-import { Suspense } from 'react';
 import { slugSchema } from '@/lib/api/posts';
 import { getConfig } from '@/lib/config';
 import { lookupPost } from '@/lib/content/posts';
@@ -51,15 +50,10 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 // or permanentRedirect(), so an unknown slug shows the not-found page (with robots noindex)
 // under status 200, and a former slug redirects in the browser. The API route
 // /api/posts/{slug} answers real 404/410/308 statuses.
-export default function PostPage({ params }: Props) {
-  return (
-    <Suspense fallback={<p>Loading…</p>}>
-      <Post params={params} />
-    </Suspense>
-  );
-}
+// Blocking (no <Suspense>), so the page works without JavaScript; see app/page.tsx.
+export const instant = false;
 
-async function Post({ params }: Props) {
+export default async function PostPage({ params }: Props) {
   const post = await findPost((await params).slug);
   return (
     <main>

@@ -1,0 +1,42 @@
+import type { Metadata } from 'next';
+import type { ReactNode } from 'react';
+import { requireEditor } from '@/lib/cms/session';
+import { signOutAction } from '../login/actions';
+
+export const metadata: Metadata = { title: { default: 'CMS', template: '%s · Gazette CMS' }, robots: { index: false } };
+
+// Blocking, no <Suspense>: CMS forms must work without JavaScript, and streamed Suspense
+// content is only revealed by JavaScript. It also makes the session check below run before
+// any byte is sent, so its redirect is a real one.
+export const instant = false;
+
+// Every page checks the session against the database (proxy.ts only looks for the cookie).
+export default async function CmsLayout({ children }: { children: ReactNode }) {
+  const editor = await requireEditor();
+  return (
+    <div className="cms">
+      <nav className="cms-nav" aria-label="CMS">
+        <a href="/cms">Dashboard</a>
+        <a href="/cms/posts">Posts</a>
+        <a href="/cms/changelog">Changelog</a>
+        <a href="/cms/events">Events</a>
+        <Account editor={editor} />
+      </nav>
+      {children}
+    </div>
+  );
+}
+
+function Account({ editor }: { editor: Awaited<ReturnType<typeof requireEditor>> }) {
+  return (
+    <span className="cms-account">
+      {editor.role === 'admin' && <a href="/cms/editors">Editors</a>}
+      <span>
+        {editor.name} ({editor.role})
+      </span>
+      <form action={signOutAction}>
+        <button type="submit" className="link-button">Sign out</button>
+      </form>
+    </span>
+  );
+}

@@ -1,0 +1,145 @@
+// The one wrapper every CMS mutation is built with (SPEC §5):
+// authenticate → safeParse (field errors back to the form) → authorise by role → mutate in one
+// transaction → write a revision → updateTag every affected tag → a result useActionState
+// renders. What the editor typed always comes back in `values`, so nothing is lost.
+import 'server-only';
+import { updateTag } from 'next/cache';
+import { redirect } from 'next/navigation';
+import type { z } from 'zod';
+import { getDb, type Tx } from '@/db/client';
+import { DomainError, toDomainError } from '@/db/errors';
+import { revisions, type NewRevision } from '@/db/schema';
+import { currentEditor, type Editor } from './session';
+import { pingHub } from './websub';
+
+export interface ActionState {
+  status: 'idle' | 'ok' | 'invalid' | 'conflict' | 'denied' | 'error';
+  message?: string;
+  fieldErrors?: Record<string, string>;
+  /** The submitted fields, to refill the form exactly as typed. */
+  values?: Record<string, string>;
+  /** Extra result data (e.g. rendered preview HTML). */
+  data?: Record<string, unknown>;
+  /** When the server produced this state (ms): a form fed by two actions shows the newer. */
+  at?: number;
+}
+
+export const idle: ActionState = { status: 'idle' };
+
+/** Refusal with a message for the editor, raised inside `run` (e.g. a stale version). */
+export class ActionRefusal extends Error {
+  constructor(
+    readonly status: 'conflict' | 'invalid' | 'denied',
+    message: string,
+    readonly fieldErrors?: Record<string, string>,
+  ) {
+    super(message);
+  }
+}
+
+export interface RunResult {
+  message: string;
+  /** Cache tags the change touched (lib/content/cache-tags.ts). */
+  tags: string[];
+  revision?: Omit<NewRevision, 'editorId' | 'editorName'>;
+  redirectTo?: string;
+  /** Tell the WebSub hub that the public feeds changed. */
+  feedsChanged?: boolean;
+  data?: Record<string, unknown>;
+}
+
+interface ActionSpec<S extends z.ZodType> {
+  schema: S;
+  role?: 'editor' | 'admin';
+  /** Runs inside one database transaction; throw ActionRefusal to refuse. */
+  run: (ctx: { input: z.infer<S>; editor: Editor; tx: Tx }) => Promise<RunResult>;
+}
+
+function formValues(formData: FormData): Record<string, string> {
+  const values: Record<string, string> = {};
+  for (const [key, value] of formData) {
+    if (key.startsWith('$ACTION')) continue;
+    if (typeof value === 'string') values[key] = key in values ? `${values[key]},${value}` : value;
+  }
+  return values;
+}
+
+const SECRET_FIELDS = ['password', 'newPassword'];
+const echo = (values: Record<string, string>) =>
+  Object.fromEntries(Object.entries(values).filter(([k]) => !SECRET_FIELDS.includes(k)));
+
+export function cmsAction<S extends z.ZodType>(spec: ActionSpec<S>) {
+  const inner = async (formData: FormData): Promise<ActionState> => {
+    const values = formValues(formData);
+    let editor: Editor | null;
+    try {
+      editor = await currentEditor();
+    } catch (err) {
+      console.error('[cms] session check failed:', err);
+      return { status: 'error', message: 'Cannot reach the database to check your session. Nothing was saved; your text is kept.', values: echo(values) };
+    }
+    if (!editor) return { status: 'denied', message: 'Your session has ended. Sign in again in another tab; your text is kept here.', values: echo(values) };
+
+    const parsed = spec.schema.safeParse(values);
+    if (!parsed.success) {
+      const fieldErrors: Record<string, string> = {};
+      for (const issue of parsed.error.issues) {
+        if (issue.code === 'unrecognized_keys') {
+          fieldErrors.form ??= `This form sent fields it does not know (${issue.keys.slice(0, 3).join(', ')}); reload the page.`;
+          continue;
+        }
+        const field = String(issue.path[0] ?? 'form');
+        fieldErrors[field] ??= issue.message;
+      }
+      return { status: 'invalid', message: 'Please correct the highlighted fields.', fieldErrors, values: echo(values) };
+    }
+    if (spec.role === 'admin' && editor.role !== 'admin') {
+      return { status: 'denied', message: 'Only an admin can do this.', values: echo(values) };
+    }
+
+    let result: RunResult;
+    try {
+      const db = await getDb();
+      result = await db.transaction(async (tx) => {
+        const r = await spec.run({ input: parsed.data, editor, tx });
+        if (r.revision) await tx.insert(revisions).values({ ...r.revision, editorId: editor.id, editorName: editor.name });
+        return r;
+      });
+    } catch (err) {
+      if (err instanceof ActionRefusal) {
+        return { status: err.status, message: err.message, fieldErrors: err.fieldErrors, values: echo(values) };
+      }
+      const domain = toDomainError(err) ?? (isClosed(err) ? new DomainError('unavailable', 'closed') : undefined);
+      if (domain?.kind === 'unavailable') {
+        return { status: 'error', message: 'Cannot save right now: the database is unavailable. Your text is kept; try again in a moment.', values: echo(values) };
+      }
+      if (domain) {
+        return {
+          status: domain.kind === 'conflict' ? 'conflict' : 'invalid',
+          message: domain.message,
+          fieldErrors: domain.field ? { [domain.field]: domain.message } : undefined,
+          values: echo(values),
+        };
+      }
+      console.error('[cms] action failed:', err);
+      return { status: 'error', message: 'Something went wrong; nothing was saved. Your text is kept.', values: echo(values) };
+    }
+
+    // After commit: the editor's next read and every public reader see the change at once.
+    for (const tag of new Set(result.tags)) updateTag(tag);
+    if (result.feedsChanged) void pingHub();
+    if (result.redirectTo) redirect(result.redirectTo);
+    return { status: 'ok', message: result.message, data: result.data };
+  };
+  return async (_prev: ActionState, formData: FormData): Promise<ActionState> => ({ ...(await inner(formData)), at: Date.now() });
+}
+
+/** The fields of a form submission, as typed (for refilling the form). */
+export function submittedValues(formData: FormData): Record<string, string> {
+  return echo(formValues(formData));
+}
+
+function isClosed(err: unknown): boolean {
+  for (let e: unknown = err, d = 0; e instanceof Error && d < 4; e = e.cause, d++) if (/PGlite is closed|not open/i.test(e.message)) return true;
+  return false;
+}

@@ -1,0 +1,79 @@
+// Zod building blocks shared by the CMS forms: what an editor may type, and the messages
+// they read when it is not right.
+import { z } from 'zod';
+import { SLUG_RE } from '@/lib/api/posts';
+
+// C0 controls other than tab, LF and CR, and DEL: never meaningful in content.
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+
+export const MAX_BODY_CHARS = 1_000_000;
+
+export const line = (label: string, max: number) =>
+  z
+    .string({ error: `${label} must be text.` })
+    .trim()
+    .max(max, `${label} is limited to ${max.toLocaleString('en')} characters.`)
+    .refine((v) => !/[\u0000-\u001F\u007F]/.test(v), `${label} cannot contain control characters or line breaks.`);
+
+export const requiredLine = (label: string, max: number) => line(label, max).refine((v) => v.length > 0, `${label} is required.`);
+
+export const text = (label: string, max: number) =>
+  z
+    .string({ error: `${label} must be text.` })
+    .max(max, `${label} is limited to ${max.toLocaleString('en')} characters.`)
+    .refine((v) => !CONTROL.test(v), `${label} cannot contain control characters.`)
+    // Browsers send CRLF in textareas; store LF.
+    .transform((v) => v.replace(/\r\n?/g, '\n'));
+
+export const slugField = z
+  .string({ error: 'The slug must be text.' })
+  .trim()
+  .min(1, 'A slug is required.')
+  .max(200, 'The slug is limited to 200 characters.')
+  .regex(SLUG_RE, 'Use lowercase letters, digits and single hyphens (e.g. my-first-post).');
+
+export const idField = z.union([z.literal(''), z.uuid('Unknown item.')]).default('');
+
+export const versionField = z.coerce
+  .number({ error: 'The form is out of date; reload the page.' })
+  .int('The form is out of date; reload the page.')
+  .min(0, 'The form is out of date; reload the page.')
+  .max(2_000_000_000, 'The form is out of date; reload the page.');
+
+export const tagsField = z
+  .string()
+  .max(1000, 'Too many tags.')
+  .transform((v) => [...new Set(v.split(',').map((t) => t.trim().toLowerCase()).filter(Boolean))])
+  .pipe(z.array(z.string().regex(SLUG_RE, 'Tags use lowercase letters, digits and hyphens, separated by commas.')).max(20, 'At most 20 tags.'));
+
+/** A `datetime-local` value read as UTC ('' → undefined). */
+export const utcDateTime = z
+  .string()
+  .trim()
+  .transform((v, ctx) => {
+    if (v === '') return undefined;
+    const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/.exec(v);
+    const date = m ? new Date(Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!, +m[4]!, +m[5]!, +(m[6] ?? 0))) : undefined;
+    if (!date || Number.isNaN(date.getTime()) || date.getUTCFullYear() > 9999) {
+      ctx.addIssue({ code: 'custom', message: 'Use a date and time like 2027-01-15T09:00 (UTC).' });
+      return z.NEVER;
+    }
+    return date;
+  });
+
+/** The `datetime-local` form of an instant, in UTC. */
+export function toUtcInput(date: Date | string | null | undefined): string {
+  if (!date) return '';
+  return new Date(date).toISOString().slice(0, 16);
+}
+
+export function slugify(title: string): string {
+  return title
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 80)
+    .replace(/-+$/g, '');
+}
