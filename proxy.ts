@@ -23,6 +23,13 @@ export function proxy(request: NextRequest): NextResponse {
     if (pathname !== '/cms') login.searchParams.set('next', pathname);
     return NextResponse.redirect(login, 303);
   }
+  if (pathname.startsWith('/cms')) {
+    // The page a CMS form was posted from, for the no-JavaScript Post/Redirect/Get in
+    // lib/cms/flash.ts (a plain form posts to its own page's URL). Always overwritten here.
+    const headers = new Headers(request.headers);
+    headers.set('x-gazette-path', pathname + request.nextUrl.search);
+    return NextResponse.next({ request: { headers } });
+  }
   // The benchmark reference routes exist only in benchmark mode.
   if (pathname.startsWith('/api/bench/') && !getConfig().bench) {
     return NextResponse.json(

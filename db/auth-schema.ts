@@ -1,7 +1,7 @@
 // Editor accounts, in better-auth's model (user, session, account, verification) plus the
 // admin plugin's fields (role, banned, …). Written to match better-auth 1.7's Drizzle adapter;
 // its schema CLI needs Node ≥ 22, so the tables are kept here by hand, in the same migrations.
-import { boolean, index, integer, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { boolean, index, integer, jsonb, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 
@@ -78,3 +78,13 @@ export const signInAttempts = pgTable('sign_in_attempts', {
 });
 
 export type User = typeof user.$inferSelect;
+
+// One-time form results for browsers without JavaScript: the action stores its result here and
+// redirects back (Post/Redirect/Get); the page shows it once. React's own no-JS form state is
+// lost on Next's partial-prerender resume path, so the CMS does not rely on it.
+export const formFlash = pgTable('form_flash', {
+  id: text('id').primaryKey(),
+  form: text('form').notNull(),
+  payload: jsonb('payload').$type<Record<string, unknown>>().notNull(),
+  createdAt: ts('created_at').notNull().defaultNow(),
+});

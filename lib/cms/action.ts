@@ -4,12 +4,13 @@
 // renders. What the editor typed always comes back in `values`, so nothing is lost.
 import 'server-only';
 import { updateTag } from 'next/cache';
-import { redirect } from 'next/navigation';
+import { redirect, RedirectType } from 'next/navigation';
 import type { z } from 'zod';
 import { getDb, type Tx } from '@/db/client';
 import { DomainError, toDomainError } from '@/db/errors';
 import { revisions, type NewRevision } from '@/db/schema';
 import { currentEditor, type Editor } from './session';
+import { isPlainFormPost, storeFlash } from './flash';
 import { pingHub } from './websub';
 
 export interface ActionState {
@@ -49,6 +50,8 @@ export interface RunResult {
 }
 
 interface ActionSpec<S extends z.ZodType> {
+  /** Which form this action serves (for the no-JavaScript result, lib/cms/flash.ts). */
+  form: string | ((values: Record<string, string>) => string);
   schema: S;
   role?: 'editor' | 'admin';
   /** Runs inside one database transaction; throw ActionRefusal to refuse. */
@@ -131,7 +134,16 @@ export function cmsAction<S extends z.ZodType>(spec: ActionSpec<S>) {
     if (result.redirectTo) redirect(result.redirectTo);
     return { status: 'ok', message: result.message, data: result.data };
   };
-  return async (_prev: ActionState, formData: FormData): Promise<ActionState> => ({ ...(await inner(formData)), at: Date.now() });
+  return async (_prev: ActionState, formData: FormData): Promise<ActionState> => {
+    const state: ActionState = { ...(await inner(formData)), at: Date.now() };
+    return answer(typeof spec.form === 'string' ? spec.form : spec.form(formValues(formData)), state);
+  };
+}
+
+/** Hand a result back: in place with JavaScript, or stored and redirected to without it. */
+export async function answer(form: string, state: ActionState): Promise<ActionState> {
+  if (await isPlainFormPost()) redirect(await storeFlash(form, state), RedirectType.push);
+  return state;
 }
 
 /** The fields of a form submission, as typed (for refilling the form). */

@@ -31,6 +31,13 @@ export class CookieJar {
 export interface FormResult {
   status: number;
   location: string | null;
+  /**
+   * redirected: the action succeeded and sent the browser on (303);
+   * flashed: the action stored its result and sent the browser back to the form (no-JS PRG),
+   *   and html/messages are those of the page shown next;
+   * rendered: anything else (html is the POST's own answer).
+   */
+  outcome: 'redirected' | 'flashed' | 'rendered';
   html: string;
   /** Text of the page's status/alert regions, for assertions. */
   messages: string[];
@@ -62,7 +69,12 @@ export async function submitForm(base: string, path: string, jar: CookieJar, opt
     const type = ($el.attr('type') ?? '').toLowerCase();
     if (!name || type === 'submit' || type === 'button') return;
     if ((type === 'checkbox' || type === 'radio') && $el.attr('checked') === undefined) return;
-    const value = el.tagName === 'textarea' ? $el.text() : ($el.attr('value') ?? '');
+    const value =
+      el.tagName === 'textarea'
+        ? $el.text()
+        : el.tagName === 'select'
+          ? (($el.find('option[selected]').first().attr('value') ?? $el.find('option').first().attr('value')) ?? '')
+          : ($el.attr('value') ?? '');
     if (!(name in (options.fields ?? {}))) body.append(name, value);
   });
   for (const [name, value] of Object.entries(options.fields ?? {})) if (value !== null) body.set(name, value);
@@ -76,11 +88,19 @@ export async function submitForm(base: string, path: string, jar: CookieJar, opt
     redirect: 'manual',
   });
   jar.take(res);
-  const html = await res.text();
+  const flashed = res.headers.getSetCookie().some((c) => c.startsWith('gazette_flash='));
+  let html = await res.text();
+  const location = res.headers.get('location');
+  if (flashed && location) {
+    const next = await fetch(new URL(location, base + path), { headers: { cookie: jar.header() }, redirect: 'manual' });
+    jar.take(next);
+    html = await next.text();
+  }
   const $r = cheerio.load(html);
   return {
     status: res.status,
-    location: res.headers.get('location'),
+    location,
+    outcome: flashed ? 'flashed' : res.status >= 300 && res.status < 400 ? 'redirected' : 'rendered',
     html,
     messages: $r('[role=status], [role=alert]').map((_, e) => $r(e).text().trim()).get().filter(Boolean),
     fieldErrors: $r('.field-error').map((_, e) => $r(e).text().trim()).get().filter(Boolean),
@@ -91,6 +111,6 @@ export async function signIn(base: string, who: keyof typeof TEST_ACCOUNTS, head
   const jar = new CookieJar();
   const account = TEST_ACCOUNTS[who];
   const res = await submitForm(base, '/cms/login', jar, { fields: { email: account.email, password: account.password }, headers });
-  if (res.status !== 303 || jar.size === 0) throw new Error(`sign-in as ${who} failed: ${res.status} ${res.messages.join(' | ')}`);
+  if (res.outcome !== 'redirected' || jar.size === 0) throw new Error(`sign-in as ${who} failed: ${res.status} ${res.messages.join(' | ')}`);
   return jar;
 }

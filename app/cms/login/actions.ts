@@ -7,7 +7,7 @@ import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { getAuth } from '@/lib/auth/auth';
 import { clearFailures, recordFailure, retryAfter, type LimitKey } from '@/lib/auth/rate-limit';
-import type { ActionState } from '@/lib/cms/action';
+import { answer, type ActionState } from '@/lib/cms/action';
 import { getConfig } from '@/lib/config';
 
 const signInSchema = z.object({
@@ -21,7 +21,11 @@ function safeNext(next: string | undefined): string {
   return next && /^\/cms(\/[A-Za-z0-9\-_/]*)?(\?[A-Za-z0-9=&\-_]*)?$/.test(next) ? next : '/cms';
 }
 
-export async function signInAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+export async function signInAction(prev: ActionState, formData: FormData): Promise<ActionState> {
+  return answer('sign-in', { ...(await attemptSignIn(formData)), at: Date.now() });
+}
+
+async function attemptSignIn(formData: FormData): Promise<ActionState> {
   const parsed = signInSchema.safeParse({ email: formData.get('email'), password: formData.get('password'), next: formData.get('next') ?? undefined });
   const email = String(formData.get('email') ?? '');
   if (!parsed.success) {

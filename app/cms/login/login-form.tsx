@@ -3,8 +3,8 @@ import { useActionState } from 'react';
 import type { ActionState } from '@/lib/cms/action';
 import { signInAction } from './actions';
 
-export function LoginForm({ next }: { next?: string }) {
-  const [state, action, pending] = useActionState<ActionState, FormData>(signInAction, { status: 'idle' });
+export function LoginForm({ next, initial }: { next?: string; initial?: ActionState }) {
+  const [state, action, pending] = useActionState<ActionState, FormData>(signInAction, initial ?? { status: 'idle' });
   return (
     <form action={action} className="cms-form narrow" aria-describedby="login-status">
       {next && <input type="hidden" name="next" value={next} />}

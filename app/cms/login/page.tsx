@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { takeFlash } from '@/lib/cms/flash';
 import { LoginForm } from './login-form';
 
 export const metadata: Metadata = { title: 'Sign in', robots: { index: false } };
@@ -8,10 +9,11 @@ export const instant = false;
 
 export default async function LoginPage({ searchParams }: { searchParams: Promise<{ next?: string }> }) {
   const { next } = await searchParams;
+  const flash = await takeFlash('sign-in');
   return (
     <main className="cms">
       <h1>Sign in to the CMS</h1>
-      <LoginForm next={typeof next === 'string' ? next : undefined} />
+      <LoginForm next={typeof next === 'string' ? next : undefined} initial={flash} />
     </main>
   );
 }

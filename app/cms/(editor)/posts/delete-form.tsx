@@ -4,8 +4,8 @@ import type { ActionState } from '@/lib/cms/action';
 import { deletePostAction } from './actions';
 
 // Deleting needs a ticked box (works without JavaScript) and, with JavaScript, a confirm dialog.
-export function DeletePostForm({ id, version, title }: { id: string; version: number; title: string }) {
-  const [state, action, pending] = useActionState<ActionState, FormData>(deletePostAction, { status: 'idle' });
+export function DeletePostForm({ id, version, title, flash }: { id: string; version: number; title: string; flash?: ActionState }) {
+  const [state, action, pending] = useActionState<ActionState, FormData>(deletePostAction, flash ?? { status: 'idle' });
   return (
     <form
       action={action}

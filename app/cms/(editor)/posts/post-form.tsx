@@ -33,9 +33,9 @@ function Field({ name, label, error, hint, children }: { name: string; label: st
   );
 }
 
-export function PostForm({ initial, saved }: { initial: PostFormValues; saved?: string }) {
-  const [state, formAction, pending] = useActionState<ActionState, FormData>(savePostAction, { status: 'idle' });
-  const [preview, previewAction, previewPending] = useActionState<ActionState, FormData>(previewPostAction, { status: 'idle' });
+export function PostForm({ initial, saved, flash, previewFlash }: { initial: PostFormValues; saved?: string; flash?: ActionState; previewFlash?: ActionState }) {
+  const [state, formAction, pending] = useActionState<ActionState, FormData>(savePostAction, flash ?? { status: 'idle' });
+  const [preview, previewAction, previewPending] = useActionState<ActionState, FormData>(previewPostAction, previewFlash ?? { status: 'idle' });
   const [slugTouched, setSlugTouched] = useState(Boolean(initial.slug));
   const [slugCheck, setSlugCheck] = useState<{ ok: boolean; message: string } | null>(null);
   const [sizeError, setSizeError] = useState<string | null>(null);

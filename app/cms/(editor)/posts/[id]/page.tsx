@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { z } from 'zod';
+import { takeFlash } from '@/lib/cms/flash';
 import { toUtcInput } from '@/lib/cms/forms';
 import { getPostForCms } from '@/lib/cms/posts';
 import { DeletePostForm } from '../delete-form';
@@ -14,6 +15,7 @@ export default async function EditPostPage({ params, searchParams }: { params: P
   const post = await getPostForCms(id.data);
   if (!post) notFound();
   const { saved } = await searchParams;
+  const [flash, previewFlash, deleteFlash] = [await takeFlash('post'), await takeFlash('post-preview'), await takeFlash('post-delete')];
   return (
     <main>
       <h1>Edit post</h1>
@@ -29,6 +31,8 @@ export default async function EditPostPage({ params, searchParams }: { params: P
       <PostForm
         key={post.version}
         saved={typeof saved === 'string' ? saved : undefined}
+        flash={flash}
+        previewFlash={previewFlash}
         initial={{
           id: post.id,
           version: String(post.version),
@@ -42,7 +46,7 @@ export default async function EditPostPage({ params, searchParams }: { params: P
           status: post.status,
         }}
       />
-      <DeletePostForm id={post.id} version={post.version} title={post.title} />
+      <DeletePostForm id={post.id} version={post.version} title={post.title} flash={deleteFlash} />
     </main>
   );
 }

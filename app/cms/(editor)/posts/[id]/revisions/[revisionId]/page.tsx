@@ -3,6 +3,7 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { z } from 'zod';
 import { getPostForCms, getRevision } from '@/lib/cms/posts';
+import { takeFlash } from '@/lib/cms/flash';
 import { RestoreForm } from './restore-form';
 
 export const metadata: Metadata = { title: 'Revision' };
@@ -45,7 +46,7 @@ export default async function RevisionPage({ params }: { params: Promise<{ id: s
           </span>
         ))}
       </pre>
-      <RestoreForm id={post.id} version={post.version} revisionId={rev.id} revisionVersion={rev.entityVersion} />
+      <RestoreForm id={post.id} version={post.version} revisionId={rev.id} revisionVersion={rev.entityVersion} flash={await takeFlash('post-restore')} />
     </main>
   );
 }

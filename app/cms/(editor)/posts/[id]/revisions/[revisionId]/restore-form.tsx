@@ -3,8 +3,8 @@ import { useActionState } from 'react';
 import type { ActionState } from '@/lib/cms/action';
 import { restorePostAction } from '../../../actions';
 
-export function RestoreForm({ id, version, revisionId, revisionVersion }: { id: string; version: number; revisionId: string; revisionVersion: number }) {
-  const [state, action, pending] = useActionState<ActionState, FormData>(restorePostAction, { status: 'idle' });
+export function RestoreForm({ id, version, revisionId, revisionVersion, flash }: { id: string; version: number; revisionId: string; revisionVersion: number; flash?: ActionState }) {
+  const [state, action, pending] = useActionState<ActionState, FormData>(restorePostAction, flash ?? { status: 'idle' });
   return (
     <form action={action}>
       <input type="hidden" name="id" value={id} />
