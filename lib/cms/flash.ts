@@ -8,6 +8,7 @@ import 'server-only';
 import { randomBytes } from 'node:crypto';
 import { eq, lt } from 'drizzle-orm';
 import { cookies, headers } from 'next/headers';
+import { connection } from 'next/server';
 import { getDb } from '@/db/client';
 import { formFlash } from '@/db/schema';
 import type { ActionState } from './action';
@@ -34,6 +35,7 @@ export async function storeFlash(form: string, state: ActionState): Promise<stri
 
 /** The stored result for this form, if any (read once: the row is deleted). */
 export async function takeFlash(form: string): Promise<ActionState | undefined> {
+  await connection();
   const id = (await cookies()).get(COOKIE)?.value;
   if (!id) return undefined;
   const db = await getDb();

@@ -2,6 +2,7 @@
 // afresh, so a revoked session or a deactivated editor is refused on the very next request.
 import 'server-only';
 import { headers } from 'next/headers';
+import { connection } from 'next/server';
 import { redirect } from 'next/navigation';
 import { getAuth } from '@/lib/auth/auth';
 import { isRole, type Role } from '@/lib/auth/roles';
@@ -14,7 +15,9 @@ export interface Editor {
 }
 
 export async function currentEditor(): Promise<Editor | null> {
-  // Request data first: it makes the caller dynamic, so nothing here runs at build time.
+  // Request time first: nothing here may run while Next prerenders (build, or the static
+  // stage of a request); better-auth reads the clock to check expiry.
+  await connection();
   const requestHeaders = await headers();
   const auth = await getAuth();
   const result = await auth.api.getSession({ headers: requestHeaders });

@@ -32,6 +32,8 @@ describe.skipIf(!chromiumAvailable())('the home page in Chromium', () => {
       const response = await page.goto(server.url + '/');
       expect(response?.status()).toBe(200);
       await expect.poll(() => page.locator('[data-testid="post-list"] li').count()).toBe(20);
+      // Visible, not merely present: streamed content stays hidden without JavaScript.
+      expect(await page.locator('[data-testid="post-list"] li').first().isVisible()).toBe(true);
       expect(await page.locator('h2').first().textContent()).toBe(newest.title);
       expect(await page.title()).toBe('Gazette');
       expect(errors).toEqual([]);
