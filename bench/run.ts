@@ -5,13 +5,14 @@
 // with two references in the same run: (1) a bare node:http server answering the same bytes
 // (the floor) and (2) a route handler in the same Next build returning a constant Response
 // (the framework's ceiling). Optionally (3) a peer at BENCH_PEER_URL.
-import { execSync, spawn, type ChildProcess } from 'node:child_process';
+import { execSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildIfStale } from '../scripts/build-if-stale';
 import { measure, type LoadResult } from './lib/load';
+import { start, startGazette, waitFor } from './lib/processes';
 import { loadAverage, memory } from './lib/proc';
 import { prepareBenchData } from './lib/data';
 import { compareResults, printTable, type BenchReport, type ScenarioReport } from './lib/report';
@@ -26,25 +27,6 @@ const quick = values.quick!;
 const rounds = Number(values.rounds ?? (quick ? 1 : 3));
 const durationS = quick ? 2 : 8;
 const progress = (line: string) => process.stderr.write(`${new Date().toISOString().slice(11, 19)} ${line}\n`);
-
-async function waitFor(url: string, child: ChildProcess, log: string): Promise<void> {
-  const deadline = Date.now() + 180_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`process exited (${child.exitCode}); see ${log}`);
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      // not up yet
-    }
-    if (Date.now() > deadline) throw new Error(`no answer from ${url} in 180 s; see ${log}`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
-}
-
-function start(command: string[], env: Record<string, string>, log: string): ChildProcess {
-  const fd = fs.openSync(log, 'w');
-  return spawn(process.execPath, command, { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', fd, fd] });
-}
 
 async function queries(base: string): Promise<number> {
   return ((await (await fetch(`${base}/api/bench/queries`)).json()) as { queries: number }).queries;
@@ -64,16 +46,7 @@ async function main(): Promise<void> {
   const port = 3900 + Math.floor(Math.random() * 50);
   const base = `http://127.0.0.1:${port}`;
   const serverLog = path.join(logDir, 'server.log');
-  const server = start(['--import', 'tsx', 'scripts/start.ts'], {
-    NODE_ENV: 'production',
-    GAZETTE_BENCH: 'true',
-    GAZETTE_DATA_DIR: dataDir,
-    DATABASE_URL: '',
-    HOST: '127.0.0.1',
-    PORT: String(port),
-    SITE_URL: base,
-    SEED_DEMO_CONTENT: 'false',
-  }, serverLog);
+  const server = startGazette(root, dataDir, port, serverLog);
   const children: ChildProcess[] = [server];
   const stopAll = () => children.forEach((c) => c.exitCode === null && c.kill('SIGTERM'));
   process.on('exit', stopAll);
@@ -107,9 +80,11 @@ async function main(): Promise<void> {
   }
   const recordingFile = path.join(logDir, 'recordings.json');
   fs.writeFileSync(recordingFile, JSON.stringify(recordings));
+  // The ceiling route answers the same recorded bytes from inside the same Next build.
+  await fetch(`${base}/api/bench/constant`, { method: 'POST', body: JSON.stringify(recordings) });
   const floorPort = port + 100;
   const floorLog = path.join(logDir, 'floor.log');
-  const floor = start(['--import', 'tsx', 'bench/floor-server.ts', recordingFile, String(floorPort)], {}, floorLog);
+  const floor = start(process.execPath, ['--import', 'tsx', 'bench/floor-server.ts', recordingFile, String(floorPort)], {}, floorLog, root);
   children.push(floor);
   await waitFor(`http://127.0.0.1:${floorPort}/api/bench/constant`, floor, floorLog);
   const peer = process.env.BENCH_PEER_URL;
@@ -125,7 +100,8 @@ async function main(): Promise<void> {
       const headers = { ...s.headers, ...(s.conditional && etag ? { 'if-none-match': etag } : {}) };
       const entry = (runs[s.name] ??= { scenario: [], floor: [], ceiling: [], peer: [], queries: [] });
       entry.floor.push(await measure({ url: `http://127.0.0.1:${floorPort}${s.path}`, headers, durationS }, floor.pid!));
-      entry.ceiling.push(await measure({ url: `${base}/api/bench/constant`, durationS }, server.pid!));
+      const key = recordingKey(s.path, (s.headers as Record<string, string>).accept, Boolean(s.conditional));
+      entry.ceiling.push(await measure({ url: `${base}/api/bench/constant?k=${encodeURIComponent(key)}`, durationS }, server.pid!));
       const q0 = await queries(base);
       const result = await measure({ url: base + s.path, headers, durationS }, server.pid!);
       entry.queries.push((await queries(base)) - q0 - 0);
