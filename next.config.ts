@@ -1,5 +1,23 @@
 import type { NextConfig } from 'next';
 
+// Content-Security-Policy for every HTML page. Next's pages carry inline bootstrap scripts and
+// their prerendered shells cannot carry a per-request nonce, so scripts are limited to this
+// origin plus inline; user content cannot add scripts because it is sanitised to an allowlist
+// without <script>, event handlers or javascript: URLs (lib/content/markdown.ts).
+const csp = (frameAncestors: string) =>
+  [
+    "default-src 'self'",
+    "script-src 'self' 'unsafe-inline'",
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data: https:",
+    "font-src 'self'",
+    "connect-src 'self'",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+    `frame-ancestors ${frameAncestors}`,
+  ].join('; ');
+
 const nextConfig: NextConfig = {
   cacheComponents: true,
   // Links prefetch the shared App Shell only (the create-next-app default since 16.3).
@@ -21,6 +39,7 @@ const nextConfig: NextConfig = {
           // Editors' pages and previews are personal: never stored by a shared cache.
           { key: 'Cache-Control', value: 'private, no-store' },
           { key: 'X-Frame-Options', value: 'DENY' },
+          { key: 'Content-Security-Policy', value: csp("'none'") },
           { key: 'Referrer-Policy', value: 'same-origin' },
           { key: 'X-Content-Type-Options', value: 'nosniff' },
         ],
@@ -28,6 +47,7 @@ const nextConfig: NextConfig = {
       {
         source: '/((?!cms).*)',
         headers: [
+          { key: 'Content-Security-Policy', value: csp("'self'") },
           { key: 'X-Content-Type-Options', value: 'nosniff' },
           { key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' },
         ],

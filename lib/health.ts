@@ -4,14 +4,15 @@ import { getDatabaseHandle } from '@/db/client';
 
 const TIMEOUT_MS = 2000;
 
+
 export type HealthResult = { ok: true; driver: string; latencyMs: number } | { ok: false };
 
 /** One `select 1`, bounded in time: readiness must answer even when the database hangs. */
-export async function checkDatabase(): Promise<HealthResult> {
+export async function checkDatabase(timeoutMs = TIMEOUT_MS): Promise<HealthResult> {
   const started = performance.now();
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error('database health check timed out')), TIMEOUT_MS);
+    timer = setTimeout(() => reject(new Error('database health check timed out')), timeoutMs);
   });
   try {
     const handle = await Promise.race([getDatabaseHandle(), timeout]);

@@ -142,8 +142,16 @@ export function cmsAction<S extends z.ZodType>(spec: ActionSpec<S>) {
 
 /** Hand a result back: in place with JavaScript, or stored and redirected to without it. */
 export async function answer(form: string, state: ActionState): Promise<ActionState> {
-  if (await isPlainFormPost()) redirect(await storeFlash(form, state), RedirectType.push);
-  return state;
+  if (!(await isPlainFormPost())) return state;
+  let back: string;
+  try {
+    back = await storeFlash(form, state);
+  } catch (err) {
+    // The database is down: answer in place (the result still shows where React can).
+    console.error('[cms] could not store the form result:', err instanceof Error ? err.message : err);
+    return state;
+  }
+  redirect(back, RedirectType.push);
 }
 
 /** The fields of a form submission, as typed (for refilling the form). */

@@ -3,6 +3,7 @@
 // the cross-cutting work once: HEAD, 405 with Allow, CORS, Vary, problem errors.
 import { connection } from 'next/server';
 import { toDomainError } from '@/db/errors';
+import { checkDatabase } from '@/lib/health';
 import { cachePolicyHeaders, errorPolicy, type CachePolicyName } from './cache-policy';
 import { isNotModified } from './conditional';
 import { negotiateMediaType } from './negotiate';
@@ -43,10 +44,12 @@ function problem(status: number, body: ProblemBody, extraHeaders: Record<string,
   });
 }
 
-function errorResponse(err: unknown): Response {
+async function errorResponse(err: unknown): Promise<Response> {
   if (err instanceof HttpError) return problem(err.status, err.body(), err.headers);
   const domain = toDomainError(err);
-  if (domain?.kind === 'unavailable' || isClosedEmbeddedDatabase(err)) {
+  // Errors thrown inside 'use cache' readers reach us opaque in production (message omitted,
+  // a digest instead), so ask the database itself whether this is an outage.
+  if (domain?.kind === 'unavailable' || isClosedEmbeddedDatabase(err) || !(await checkDatabase(1000)).ok) {
     console.error('[http] database unavailable:', err instanceof Error ? err.message : err);
     return problem(503, problemBody(503, 'The content store is temporarily unavailable. Try again shortly.'), {
       'retry-after': '10',
@@ -80,7 +83,7 @@ async function run<P>(handler: Handler<P>, request: Request, context: RouteConte
     await connection();
     response = await handler(request, await context.params);
   } catch (err) {
-    response = errorResponse(err);
+    response = await errorResponse(err);
   }
   return withCommonHeaders(response, options);
 }
