@@ -12,6 +12,7 @@ import { renderCalendar, renderEvent } from '@/lib/feeds/icalendar';
 import type { CalendarEvent, CalendarMeta } from '@/lib/feeds/types';
 import type { Representation } from '@/lib/http/public-route';
 import { weakEtag } from '@/lib/http/validators';
+import { toRef, type RepresentationRef } from '@/lib/http/body-store';
 import { cacheTags } from './cache-tags';
 
 // Deleted events stay in the calendar as CANCELLED this long, so subscribed calendars remove
@@ -143,8 +144,16 @@ export async function getEventList(): Promise<Representation> {
   return { body, contentType: 'application/json', etag: weakEtag('events', body), lastModified: newest(list) };
 }
 
-/** GET /api/events.ics: the subscription calendar. */
-export async function getCalendar(): Promise<Representation> {
+/** GET /api/events.ics: the subscription calendar (reference; body in the body store). */
+export async function getCalendar(): Promise<RepresentationRef> {
+  'use cache';
+  cacheLife('hours');
+  cacheTag(cacheTags.events);
+  return toRef(await getCalendarFull());
+}
+
+/** The whole calendar representation. */
+export async function getCalendarFull(): Promise<Representation> {
   'use cache';
   cacheLife('hours');
   cacheTag(cacheTags.events);

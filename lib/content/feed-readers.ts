@@ -12,6 +12,7 @@ import { renderAtom, renderJsonFeed, renderRss } from '@/lib/feeds/syndication';
 import type { FeedItem, FeedMeta } from '@/lib/feeds/types';
 import type { Representation } from '@/lib/http/public-route';
 import { weakEtag } from '@/lib/http/validators';
+import { toRef, type RepresentationRef } from '@/lib/http/body-store';
 import { cacheTags } from './cache-tags';
 import { renderMarkdown } from './markdown';
 
@@ -164,8 +165,17 @@ function toRepresentation(format: FeedFormat, mediaType: string, page: FeedPage,
 
 const FEED_PATHS: Record<FeedFormat, string> = { rss: '/feed.xml', atom: '/atom.xml', json: '/feed.json' };
 
+/** The posts feed (reference; the body lives in the body store). */
+export async function getPostFeed(format: FeedFormat, mediaType: string, tag: string | undefined, cursor: Cursor | undefined): Promise<RepresentationRef> {
+  'use cache';
+  cacheLife('hours');
+  cacheTag(cacheTags.posts);
+  if (tag) cacheTag(cacheTags.tag(tag));
+  return toRef(await getPostFeedFull(format, mediaType, tag, cursor));
+}
+
 /** The posts feed (optionally one tag), one page, in one format and media type. */
-export async function getPostFeed(format: FeedFormat, mediaType: string, tag: string | undefined, cursor: Cursor | undefined): Promise<Representation> {
+export async function getPostFeedFull(format: FeedFormat, mediaType: string, tag: string | undefined, cursor: Cursor | undefined): Promise<Representation> {
   'use cache';
   cacheLife('hours');
   cacheTag(cacheTags.posts);
@@ -186,8 +196,16 @@ export async function getPostFeed(format: FeedFormat, mediaType: string, tag: st
   }, selfBase, { tag });
 }
 
+/** The changelog feed (reference; the body lives in the body store). */
+export async function getChangelogFeed(format: 'json' | 'rss', mediaType: string, cursor: Cursor | undefined): Promise<RepresentationRef> {
+  'use cache';
+  cacheLife('hours');
+  cacheTag(cacheTags.changelog);
+  return toRef(await getChangelogFeedFull(format, mediaType, cursor));
+}
+
 /** The changelog as JSON Feed 1.1 or RSS, one page. */
-export async function getChangelogFeed(format: 'json' | 'rss', mediaType: string, cursor: Cursor | undefined): Promise<Representation> {
+export async function getChangelogFeedFull(format: 'json' | 'rss', mediaType: string, cursor: Cursor | undefined): Promise<Representation> {
   'use cache';
   cacheLife('hours');
   cacheTag(cacheTags.changelog);

@@ -1,8 +1,8 @@
 // The posts feeds differ only in format: one route body serves /feed.xml, /atom.xml and /feed.json.
 import { feedCursor, feedQuerySchema } from '@/lib/api/feeds';
-import { FEED_TYPES, getPostFeed, type FeedFormat } from '@/lib/content/feed-readers';
+import { FEED_TYPES, getPostFeed, getPostFeedFull, type FeedFormat } from '@/lib/content/feed-readers';
 import { getTagSlugs } from '@/lib/content/posts';
-import { negotiate, publicRoute, represent } from './public-route';
+import { negotiate, publicRoute, representRef } from './public-route';
 import { invalidParams, parseQuery } from './query';
 
 export function postFeedRoute(format: FeedFormat) {
@@ -12,7 +12,8 @@ export function postFeedRoute(format: FeedFormat) {
       const cursor = feedCursor(query.cursor);
       if (query.tag && !(await getTagSlugs()).includes(query.tag)) throw invalidParams([{ name: 'tag', reason: `names no tag: ${query.tag}` }]);
       const mediaType = negotiate(request, FEED_TYPES[format]);
-      return represent(request, await getPostFeed(format, mediaType, query.tag, cursor), 'feed');
+      const ref = await getPostFeed(format, mediaType, query.tag, cursor);
+      return representRef(request, ref, () => getPostFeedFull(format, mediaType, query.tag, cursor), 'feed');
     },
     { vary: ['Accept'] },
   );

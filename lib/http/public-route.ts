@@ -10,10 +10,11 @@ import { negotiateMediaType } from './negotiate';
 import { HttpError, PROBLEM_CONTENT_TYPE, problemBody, type ProblemBody } from './problem';
 import { PROTOCOL_ROUTE_ALLOW as ALLOW } from './protocol-routes';
 import { httpDate } from './validators';
+import { withBody, type RepresentationRef } from './body-store';
 
 /** A cached representation: plain data, as 'use cache' readers return it. */
 export interface Representation {
-  body: string;
+  body: string | Uint8Array;
   contentType: string;
   etag: string;
   /** ISO 8601; the newest change of what the body shows. */
@@ -146,7 +147,20 @@ export function represent(request: Request, rep: Representation, policy: CachePo
   if (isNotModified(request.headers, { etag: rep.etag, lastModified })) {
     return new Response(null, { status: 304, headers });
   }
-  return new Response(rep.body, { status: 200, headers: { 'content-type': rep.contentType, ...headers } });
+  // A Uint8Array is a valid body; TS 5.9's DOM lib narrows BodyInit to ArrayBuffer-backed views.
+  return new Response(rep.body as BodyInit, { status: 200, headers: { 'content-type': rep.contentType, ...headers } });
+}
+
+/**
+ * Like represent(), for a cached reference whose body lives in the process body store: a 304
+ * never touches the body; a 200 takes it from the store, or from `full` if it was evicted.
+ */
+export async function representRef(request: Request, ref: RepresentationRef, full: () => Promise<Representation>, policy: CachePolicyName): Promise<Response> {
+  const lastModified = ref.lastModified ? new Date(ref.lastModified) : undefined;
+  if (isNotModified(request.headers, { etag: ref.etag, lastModified })) {
+    return represent(request, { ...ref, body: '' }, policy);
+  }
+  return represent(request, await withBody(ref, full), policy);
 }
 
 /** A permanent redirect that keeps the method (RFC 9110 §15.4.9). */
