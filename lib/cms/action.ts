@@ -135,9 +135,17 @@ export function cmsAction<S extends z.ZodType>(spec: ActionSpec<S>) {
     return { status: 'ok', message: result.message, data: result.data };
   };
   return async (_prev: ActionState, formData: FormData): Promise<ActionState> => {
-    const state: ActionState = { ...(await inner(formData)), at: Date.now() };
+    const state: ActionState = { ...(await inner(formData)), at: stamp() };
     return answer(typeof spec.form === 'string' ? spec.form : spec.form(formValues(formData)), state);
   };
+}
+
+/**
+ * A time stamp for ordering form states. Not Date.now(): Next flags reading the clock while it
+ * may be prerendering (it logs an error on every action response otherwise).
+ */
+export function stamp(): number {
+  return Math.round(performance.timeOrigin + performance.now());
 }
 
 /** Hand a result back: in place with JavaScript, or stored and redirected to without it. */

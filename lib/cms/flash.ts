@@ -6,7 +6,7 @@
 // to its form as the initial state, once.
 import 'server-only';
 import { randomBytes } from 'node:crypto';
-import { eq, lt } from 'drizzle-orm';
+import { eq, lt, sql } from 'drizzle-orm';
 import { cookies, headers } from 'next/headers';
 import { connection } from 'next/server';
 import { getDb } from '@/db/client';
@@ -24,7 +24,7 @@ export async function isPlainFormPost(): Promise<boolean> {
 export async function storeFlash(form: string, state: ActionState): Promise<string> {
   const db = await getDb();
   const id = randomBytes(18).toString('base64url');
-  await db.delete(formFlash).where(lt(formFlash.createdAt, new Date(Date.now() - 3_600_000)));
+  await db.delete(formFlash).where(lt(formFlash.createdAt, sql`now() - interval '1 hour'`));
   await db.insert(formFlash).values({ id, form, payload: state as unknown as Record<string, unknown> });
   (await cookies()).set(COOKIE, id, { httpOnly: true, sameSite: 'lax', path: '/cms', maxAge: 300, secure: false });
   // Set by proxy.ts from the request URL (a plain form posts to its own page).

@@ -7,7 +7,7 @@ import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { getAuth } from '@/lib/auth/auth';
 import { clearFailures, recordFailure, retryAfter, type LimitKey } from '@/lib/auth/rate-limit';
-import { answer, type ActionState } from '@/lib/cms/action';
+import { answer, type ActionState, stamp } from '@/lib/cms/action';
 import { getConfig } from '@/lib/config';
 
 const signInSchema = z.object({
@@ -22,7 +22,7 @@ function safeNext(next: string | undefined): string {
 }
 
 export async function signInAction(prev: ActionState, formData: FormData): Promise<ActionState> {
-  return answer('sign-in', { ...(await attemptSignIn(formData)), at: Date.now() });
+  return answer('sign-in', { ...(await attemptSignIn(formData)), at: stamp() });
 }
 
 async function attemptSignIn(formData: FormData): Promise<ActionState> {

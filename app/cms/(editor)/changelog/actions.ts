@@ -2,7 +2,7 @@
 // Server Actions for changelog entries: each is the one CMS wrapper around a saving rule in
 // lib/cms/changelog. Form names carry the entry id, so a no-JavaScript result (lib/cms/flash.ts)
 // is only ever shown on the form it came from.
-import { answer, cmsAction, submittedValues, type ActionState } from '@/lib/cms/action';
+import { answer, cmsAction, submittedValues, type ActionState, stamp } from '@/lib/cms/action';
 import {
   changelogDeleteSchema,
   changelogFormSchema,
@@ -40,7 +40,7 @@ export const restoreChangelogAction = cmsAction({
 export async function previewChangelogAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   const values = submittedValues(formData);
   const form = `changelog-preview:${values.id ?? ''}`;
-  const at = Date.now();
+  const at = stamp();
   if (!(await currentEditor())) return answer(form, { status: 'denied', message: 'Your session has ended. Sign in again.', values, at });
   const body = formData.get('body');
   if (typeof body !== 'string') return answer(form, { status: 'invalid', message: 'Nothing to preview.', values, at });

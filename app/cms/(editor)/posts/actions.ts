@@ -1,6 +1,6 @@
 'use server';
 // Server Actions for posts: each is the one CMS wrapper around a saving rule in lib/cms/posts.
-import { answer, cmsAction, submittedValues, type ActionState } from '@/lib/cms/action';
+import { answer, cmsAction, submittedValues, type ActionState, stamp } from '@/lib/cms/action';
 import { deletePost, isSlugFree, postDeleteSchema, postFormSchema, postRestoreSchema, restorePost, savePost } from '@/lib/cms/posts';
 import { currentEditor } from '@/lib/cms/session';
 import { renderMarkdown } from '@/lib/content/markdown';
@@ -18,7 +18,7 @@ export const restorePostAction = cmsAction({ form: 'post-restore', schema: postR
 // JavaScript the page is rendered anew, so the fields are refilled from this state.
 export async function previewPostAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   const values = submittedValues(formData);
-  const at = Date.now();
+  const at = stamp();
   if (!(await currentEditor())) return answer('post-preview', { status: 'denied', message: 'Your session has ended. Sign in again.', values, at });
   const body = formData.get('body');
   if (typeof body !== 'string') return answer('post-preview', { status: 'invalid', message: 'Nothing to preview.', values, at });
