@@ -10,6 +10,7 @@ import { encodeCursor, type Cursor } from '@/lib/api/posts';
 import { getConfig } from '@/lib/config';
 import type { Representation } from '@/lib/http/public-route';
 import { weakEtag } from '@/lib/http/validators';
+import { toRef, type RepresentationRef } from '@/lib/http/body-store';
 import { cacheTags } from './cache-tags';
 import { renderMarkdown } from './markdown';
 import { postDocument, postHtmlDocument, postListDocument, postMarkdownDocument, postSummaryDocument } from './post-documents';
@@ -94,9 +95,26 @@ export async function lookupPost(slug: string): Promise<PostLookup> {
 export type PostFormat = 'json' | 'markdown' | 'html';
 
 export type PostRepresentation = Exclude<PostLookup, { kind: 'found' }> | { kind: 'found'; representation: Representation };
+export type PostRepresentationRef = Exclude<PostLookup, { kind: 'found' }> | { kind: 'found'; ref: RepresentationRef };
+
+/** One post in one format, as a reference (the body lives in the body store). */
+export async function getPostRepresentation(slug: string, format: PostFormat): Promise<PostRepresentationRef> {
+  'use cache';
+  cacheLife('hours');
+  cacheTag(cacheTags.post(slug));
+  const full = await getPostRepresentationFull(slug, format);
+  return full.kind === 'found' ? { kind: 'found', ref: toRef(full.representation) } : full;
+}
+
+/** The body of a post representation (when the body store no longer has it). */
+export async function getPostBody(slug: string, format: PostFormat): Promise<Representation> {
+  const full = await getPostRepresentationFull(slug, format);
+  if (full.kind !== 'found') throw new Error(`post ${slug} changed while it was being served`);
+  return full.representation;
+}
 
 /** One post in one format, rendered and validated (ETag) once per change. */
-export async function getPostRepresentation(slug: string, format: PostFormat): Promise<PostRepresentation> {
+async function getPostRepresentationFull(slug: string, format: PostFormat): Promise<PostRepresentation> {
   'use cache';
   cacheLife('hours');
   cacheTag(cacheTags.post(slug));
@@ -116,8 +134,17 @@ export async function getPostRepresentation(slug: string, format: PostFormat): P
   };
 }
 
+/** A page of published posts, as a reference (the body lives in the body store). */
+export async function getPostListPage(query: { limit: number; cursor?: Cursor; tag?: string }): Promise<RepresentationRef> {
+  'use cache';
+  cacheLife('hours');
+  cacheTag(cacheTags.posts);
+  if (query.tag) cacheTag(cacheTags.tag(query.tag));
+  return toRef(await getPostListPageFull(query));
+}
+
 /** A page of published posts, newest first; keyset pagination on (publishedAt, id). */
-export async function getPostListPage(query: { limit: number; cursor?: Cursor; tag?: string }): Promise<Representation> {
+export async function getPostListPageFull(query: { limit: number; cursor?: Cursor; tag?: string }): Promise<Representation> {
   'use cache';
   cacheLife('hours');
   cacheTag(cacheTags.posts);

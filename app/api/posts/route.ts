@@ -1,8 +1,8 @@
 // GET /api/posts – published posts, newest first, with cursor pagination and a tag filter
 import { decodeCursor, postListQuerySchema } from '@/lib/api/posts';
-import { getPostListPage, getTagSlugs } from '@/lib/content/posts';
+import { getPostListPage, getPostListPageFull, getTagSlugs } from '@/lib/content/posts';
 import { invalidParams, parseQuery } from '@/lib/http/query';
-import { negotiate, publicRoute, represent } from '@/lib/http/public-route';
+import { negotiate, publicRoute, representRef } from '@/lib/http/public-route';
 
 export const { GET, HEAD, OPTIONS, POST, PUT, PATCH, DELETE } = publicRoute(
   async (request) => {
@@ -13,8 +13,8 @@ export const { GET, HEAD, OPTIONS, POST, PUT, PATCH, DELETE } = publicRoute(
       throw invalidParams([{ name: 'tag', reason: `names no tag: ${query.tag}` }]);
     }
     negotiate(request, ['application/json']);
-    const page = await getPostListPage({ limit: query.limit, cursor, tag: query.tag });
-    return represent(request, page, 'list');
+    const page = { limit: query.limit, cursor, tag: query.tag };
+    return representRef(request, await getPostListPage(page), () => getPostListPageFull(page), 'list');
   },
   { vary: ['Accept'] },
 );
