@@ -8,6 +8,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import next from 'next';
 import { isProtocolRoute, ROUTER_REQUEST_HEADERS } from '../lib/http/protocol-routes';
+import { guardRequest } from '../lib/http/request-guard';
 
 export interface RunningServer {
   server: http.Server;
@@ -21,6 +22,12 @@ export async function startNextServer(options: { port: number; host: string; dir
   await app.prepare();
   const handle = app.getRequestHandler();
   const server = http.createServer((req, res) => {
+    const refused = guardRequest(req.method ?? 'GET', req.url ?? '/', req.headers);
+    if (refused) {
+      res.writeHead(refused.status, refused.headers);
+      res.end(req.method === 'HEAD' ? undefined : refused.body);
+      return;
+    }
     // The client address as this server saw it; any client-sent value is overwritten, so the
     // header can be trusted for rate limits (TRUSTED_CLIENT_IP_HEADER's default).
     req.headers['x-gazette-client-ip'] = req.socket.remoteAddress ?? 'unknown';

@@ -67,13 +67,4 @@ export function toUtcInput(date: Date | string | null | undefined): string {
   return new Date(date).toISOString().slice(0, 16);
 }
 
-export function slugify(title: string): string {
-  return title
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 80)
-    .replace(/-+$/g, '');
-}
+export { slugify } from './slugify';

@@ -3,10 +3,11 @@ import type { z } from 'zod';
 import { HttpError, type InvalidParam } from './problem';
 
 export function parseQuery<S extends z.ZodType>(url: URL, schema: S): z.infer<S> {
-  const raw: Record<string, string> = {};
+  // A prototype-less object: names like "constructor" or "__proto__" are just names.
+  const raw: Record<string, string> = Object.create(null) as Record<string, string>;
   const repeated: InvalidParam[] = [];
   for (const [name, value] of url.searchParams) {
-    if (name in raw) repeated.push({ name, reason: 'must be given at most once' });
+    if (Object.hasOwn(raw, name)) repeated.push({ name, reason: 'must be given at most once' });
     raw[name] = value;
   }
   if (repeated.length > 0) throw invalidParams(repeated);

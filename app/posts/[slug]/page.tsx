@@ -24,6 +24,8 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { post } = lookup;
   const url = `${getConfig().siteUrl}/posts/${post.slug}`;
   return {
+    // Absolute URLs (the Open Graph image) from SITE_URL, read at request time.
+    metadataBase: new URL(getConfig().siteUrl),
     title: post.title,
     description: post.summary,
     authors: [{ name: post.author }],

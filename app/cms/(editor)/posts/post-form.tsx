@@ -4,7 +4,7 @@
 // slug from the title, checks it, and previews the Markdown, never losing what was typed.
 import { useActionState, useRef, useState } from 'react';
 import type { ActionState } from '@/lib/cms/action';
-import { slugify } from '@/lib/cms/forms';
+import { slugify } from '@/lib/cms/slugify';
 import { checkSlugAction, previewPostAction, savePostAction } from './actions';
 
 export interface PostFormValues {

@@ -1,0 +1,70 @@
+// Requests Next.js cannot route cleanly are answered before they reach it (by our node:http
+// server, scripts/server.ts), each with a problem document instead of Next's bare 500/400:
+// methods Fetch refuses (TRACE, CONNECT, …), targets that are not origin-form paths, paths that
+// are not valid percent-encoded UTF-8, and form posts where the app has no forms.
+import { isProtocolRoute, PROTOCOL_ROUTE_ALLOW } from './protocol-routes';
+
+export interface GuardAnswer {
+  status: number;
+  headers: Record<string, string>;
+  body: string;
+}
+
+const ROUTABLE = new Set(['GET', 'HEAD', 'OPTIONS', 'POST', 'PUT', 'PATCH', 'DELETE']);
+
+function problem(status: number, title: string, detail: string, headers: Record<string, string> = {}): GuardAnswer {
+  return {
+    status,
+    headers: { 'content-type': 'application/problem+json', 'cache-control': 'no-store', 'x-content-type-options': 'nosniff', ...headers },
+    body: JSON.stringify({ type: 'about:blank', title, status, detail }),
+  };
+}
+
+/** Where a method is allowed: protocol routes are read-only; only the CMS takes form posts. */
+export function allowFor(pathname: string): string {
+  if (isProtocolRoute(pathname)) return PROTOCOL_ROUTE_ALLOW;
+  return pathname === '/cms' || pathname.startsWith('/cms/') ? 'GET, HEAD, POST' : 'GET, HEAD';
+}
+
+export function guardRequest(method: string, target: string, headers: Record<string, string | string[] | undefined>): GuardAnswer | undefined {
+  // RFC 9112 §3.2: only origin-form targets name a resource here ("*" is for OPTIONS only).
+  if (!target.startsWith('/')) {
+    if (target === '*' && method === 'OPTIONS') return { status: 204, headers: { allow: 'GET, HEAD, OPTIONS, POST' }, body: '' };
+    return problem(400, 'Bad Request', 'The request target must be a path.');
+  }
+  const pathname = target.split('?', 1)[0] ?? '/';
+  try {
+    decodeURIComponent(pathname);
+  } catch {
+    return problem(400, 'Bad Request', 'The path is not valid percent-encoded UTF-8.');
+  }
+  const allow = allowFor(pathname);
+  // RFC 9110 §15.5.6: a 405 carries Allow. The API's own handlers answer their methods; the
+  // benchmark routes (benchmark mode only) take POSTs.
+  const routeHandled = pathname.startsWith('/api/') && ROUTABLE.has(method);
+  if (!routeHandled && !allow.split(', ').includes(method) && !(method === 'OPTIONS' && isProtocolRoute(pathname))) {
+    return problem(405, 'Method Not Allowed', `${method} is not supported here.`, { allow });
+  }
+  // A multipart post without a usable boundary cannot be parsed (Next answers 500).
+  const type = String(headers['content-type'] ?? '');
+  if (method === 'POST' && /^multipart\/form-data/i.test(type) && !/;\s*boundary=("[^"]+"|[^";\s]+)/i.test(type)) {
+    return problem(400, 'Bad Request', 'A multipart/form-data body needs a boundary.');
+  }
+  // A Server Action posted from another origin: Next refuses it with a 500; say 403.
+  if (method === 'POST' && (headers['next-action'] || String(headers['content-type'] ?? '').startsWith('multipart/form-data'))) {
+    const origin = headers.origin;
+    if (typeof origin === 'string') {
+      let host: string | undefined;
+      try {
+        host = new URL(origin).host;
+      } catch {
+        host = undefined;
+      }
+      // The same comparison Next makes for Server Actions (the forwarded host, else Host).
+      const forwarded = headers['x-forwarded-host'];
+      const expected = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(',')[0]?.trim() || headers.host;
+      if (host !== expected) return problem(403, 'Forbidden', 'Form posts are accepted from this site only.');
+    }
+  }
+  return undefined;
+}
