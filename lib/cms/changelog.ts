@@ -1,6 +1,7 @@
 // Changelog entries in the CMS: the form schema, uncached reads for editors, and the saving
 // rules (optimistic concurrency, scheduling, revisions, cache tags), the same as for posts.
 import 'server-only';
+import { cmsDb } from './db';
 import { and, desc, eq, isNull, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { getDb, type Tx } from '@/db/client';
@@ -45,7 +46,7 @@ export type ChangelogStatus = PublicationStatus;
 type ChangelogRow = typeof changelogEntries.$inferSelect;
 
 export async function listChangelogForCms(status?: ChangelogStatus, limit = 200) {
-  const db = await getDb();
+  const db = await cmsDb();
   return db
     .select({
       id: changelogEntries.id,
@@ -63,7 +64,7 @@ export async function listChangelogForCms(status?: ChangelogStatus, limit = 200)
 }
 
 export async function getChangelogForCms(id: string): Promise<ChangelogRow | undefined> {
-  const db = await getDb();
+  const db = await cmsDb();
   const [entry] = await db.select().from(changelogEntries).where(and(eq(changelogEntries.id, id), isNull(changelogEntries.deletedAt)));
   return entry;
 }

@@ -1,6 +1,7 @@
 // Editor accounts, managed by admins inside the CMS transaction: roles, deactivation (which
 // ends the editor's sessions at once) and new accounts hashed with better-auth's own hasher.
 import 'server-only';
+import { cmsDb } from './db';
 import { randomUUID } from 'node:crypto';
 import { and, asc, eq, ne } from 'drizzle-orm';
 import { z } from 'zod';
@@ -31,7 +32,7 @@ export const changeEditorSchema = z
   .strict();
 
 export async function listEditors() {
-  const db = await getDb();
+  const db = await cmsDb();
   return db.select({ id: user.id, name: user.name, email: user.email, role: user.role, banned: user.banned, createdAt: user.createdAt }).from(user).orderBy(asc(user.name));
 }
 

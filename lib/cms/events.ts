@@ -1,6 +1,7 @@
 // Events in the CMS: uncached reads for editors and the saving rules (optimistic concurrency,
 // iCalendar UID and SEQUENCE, soft delete, revisions, cache tags). The form is ./event-form.ts.
 import 'server-only';
+import { cmsDb } from './db';
 import { randomUUID } from 'node:crypto';
 import { and, asc, desc, eq, gte, isNull, lt, sql } from 'drizzle-orm';
 import { z } from 'zod';
@@ -30,7 +31,7 @@ export type EventFilter = 'upcoming' | 'past' | 'unpublished';
 
 /** upcoming/past: what the public calendar shows, split at now; unpublished: what it does not. */
 export async function listEventsForCms(filter?: EventFilter, limit = 200) {
-  const db = await getDb();
+  const db = await cmsDb();
   const now = new Date();
   const where = {
     upcoming: and(eq(events.published, true), gte(events.endsAt, now)),
@@ -57,7 +58,7 @@ export async function listEventsForCms(filter?: EventFilter, limit = 200) {
 }
 
 export async function getEventForCms(id: string): Promise<EventRow | undefined> {
-  const db = await getDb();
+  const db = await cmsDb();
   const [event] = await db.select().from(events).where(and(eq(events.id, id), isNull(events.deletedAt)));
   return event;
 }

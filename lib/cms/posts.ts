@@ -1,6 +1,7 @@
 // Posts in the CMS: the form schema, uncached reads for editors, and the saving rules
 // (optimistic concurrency, slug history, tags, revisions, cache tags).
 import 'server-only';
+import { cmsDb } from './db';
 import { and, desc, eq, isNull, ne, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { getDb, type Tx } from '@/db/client';
@@ -41,7 +42,7 @@ export const postRestoreSchema = z
 export type PostStatus = 'draft' | 'scheduled' | 'published';
 
 export async function listPostsForCms(status?: PostStatus, limit = 100) {
-  const db = await getDb();
+  const db = await cmsDb();
   return db
     .select({ id: posts.id, slug: posts.slug, title: posts.title, status: posts.status, publishedAt: posts.publishedAt, updatedAt: posts.updatedAt, author: posts.author })
     .from(posts)
@@ -51,7 +52,7 @@ export async function listPostsForCms(status?: PostStatus, limit = 100) {
 }
 
 export async function getPostForCms(id: string) {
-  const db = await getDb();
+  const db = await cmsDb();
   const [post] = await db.select().from(posts).where(and(eq(posts.id, id), isNull(posts.deletedAt)));
   if (!post) return undefined;
   const tagRows = await db.select({ slug: postTags.tagSlug }).from(postTags).where(eq(postTags.postId, id)).orderBy(postTags.tagSlug);
@@ -59,7 +60,7 @@ export async function getPostForCms(id: string) {
 }
 
 export async function listRevisions(entityType: 'post' | 'changelog' | 'event', entityId: string) {
-  const db = await getDb();
+  const db = await cmsDb();
   return db
     .select()
     .from(revisions)
@@ -68,7 +69,7 @@ export async function listRevisions(entityType: 'post' | 'changelog' | 'event', 
 }
 
 export async function getRevision(id: string) {
-  const db = await getDb();
+  const db = await cmsDb();
   const [rev] = await db.select().from(revisions).where(eq(revisions.id, id));
   return rev;
 }
@@ -246,12 +247,12 @@ export async function restorePost(tx: Tx, input: z.infer<typeof postRestoreSchem
 }
 
 export async function tagSuggestions(): Promise<string[]> {
-  const db = await getDb();
+  const db = await cmsDb();
   return (await db.select({ slug: tags.slug }).from(tags).orderBy(tags.slug)).map((t) => t.slug);
 }
 
 export async function isSlugFree(slug: string, exceptId?: string): Promise<boolean> {
-  const db = await getDb();
+  const db = await cmsDb();
   const [post] = await db.select({ id: posts.id }).from(posts).where(and(eq(posts.slug, slug), exceptId ? ne(posts.id, exceptId) : undefined));
   const [redirect] = await db.select({ postId: postSlugRedirects.postId }).from(postSlugRedirects).where(and(eq(postSlugRedirects.slug, slug), exceptId ? ne(postSlugRedirects.postId, exceptId) : undefined));
   return !post && !redirect;
