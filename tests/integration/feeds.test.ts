@@ -274,7 +274,7 @@ describe('pages and metadata routes', () => {
   it('HTML pages carry feed autodiscovery links', async () => {
     for (const p of ['/', '/changelog', '/events', `/posts/${published[0]!.slug}`]) {
       const res = await request(server.url).get(p);
-      expect(res.text, p).toMatch(/<link rel="alternate" type="application\/rss\+xml" href="\/feed.xml" title="[^"]*"\/>/);
+      expect(res.text, p).toMatch(/<link rel="alternate" type="application\/rss\+xml" href="(http:\/\/[^"]+)?\/feed.xml" title="[^"]*"\/>/);
       expect(res.text, p).toMatch(/type="application\/atom\+xml"/);
       expect(res.text, p).toMatch(/type="application\/feed\+json"/);
     }

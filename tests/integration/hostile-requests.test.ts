@@ -865,7 +865,8 @@ describe('hostile requests: isolated app bugs (assert the correct behaviour)', (
     const arb = fc
       .tuple(getOrHead, fc.oneof(asciiWord, encodedUnicode, fc.tuple(asciiWord, asciiWord).map(([a, b]) => `${a}/${b}`)))
       .map(([m, s]) => req(m, `/api/${s}`))
-      .filter((r) => classify(r.path) === 'api-unrouted');
+      // Dot segments are normalised away first (RFC 3986 §5.2.4): /api/. redirects to /api.
+      .filter((r) => classify(r.path) === 'api-unrouted' && !/\/\.{1,2}(\/|$)/.test(r.path));
     await holds('unknown /api/ paths', arb, 50, {
       extra: (_r, res) => {
         const type = String(res.headers['content-type'] ?? '');

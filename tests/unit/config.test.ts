@@ -30,9 +30,11 @@ describe('configuration', () => {
   });
 
   it('stops on Vercel without DATABASE_URL, saying why', () => {
-    const err = configError({ VERCEL: '1' });
-    expect(err.issues[0]?.variable).toBe('DATABASE_URL');
-    expect(err.message).toMatch(/required on Vercel/);
+    const err = configError({ VERCEL: '1', CRON_SECRET: 'a-cron-secret-of-some-length' });
+    expect(err.issues.map((i) => i.variable)).toEqual(['DATABASE_URL']);
+    expect(err.message).toMatch(/DATABASE_URL is required on Vercel/);
+    expect(configError({ VERCEL: '1' }).issues.map((i) => i.variable).sort()).toEqual(['CRON_SECRET', 'DATABASE_URL']);
+    expect(configError({ DATABASE_URL: 'postgres://u@h/db' }).message).toMatch(/BETTER_AUTH_SECRET is required with DATABASE_URL/);
   });
 
   it('strips a trailing slash from SITE_URL', () => {
