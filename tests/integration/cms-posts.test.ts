@@ -152,8 +152,13 @@ describe('publishing reaches readers at once', () => {
   it('publish, rename, unpublish and delete show in the API, the lists and every feed on the next GET', async () => {
     // Warm every public cache first, so a stale window would show.
     for (const p of ['/api/posts', '/feed.xml', '/feed.json', '/atom.xml', '/api/posts?tag=cms-tests']) await get(p);
+    const t0 = performance.now();
     const post = await createPost(editor, 'reach-readers');
+    const t1 = performance.now();
     expect((await get('/api/posts/reach-readers')).status).toBe(200);
+    const t2 = performance.now();
+    // Figures for the closing note: the form POST (action + 303) and the first public GET after it.
+    console.log(`[publish] action round-trip ${(t1 - t0).toFixed(0)} ms (page load + POST), public GET ${(t2 - t1).toFixed(0)} ms after it`);
     expect(await (await get('/api/posts')).text()).toContain('"slug":"reach-readers"');
     for (const feed of ['/feed.xml', '/feed.json', '/atom.xml']) expect(await (await get(feed)).text(), feed).toContain('Title of reach-readers');
 
