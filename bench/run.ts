@@ -25,7 +25,7 @@ const { values } = parseArgs({
 });
 const quick = values.quick!;
 const rounds = Number(values.rounds ?? (quick ? 1 : 3));
-const durationS = quick ? 2 : 8;
+const durationS = quick ? 2 : 5;
 const progress = (line: string) => process.stderr.write(`${new Date().toISOString().slice(11, 19)} ${line}\n`);
 
 async function queries(base: string): Promise<number> {
