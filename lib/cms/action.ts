@@ -59,17 +59,18 @@ interface ActionSpec<S extends z.ZodType> {
 }
 
 function formValues(formData: FormData): Record<string, string> {
-  const values: Record<string, string> = {};
+  // Prototype-less: a field named __proto__ or constructor is just an (unknown) field.
+  const values: Record<string, string> = Object.create(null) as Record<string, string>;
   for (const [key, value] of formData) {
     if (key.startsWith('$ACTION')) continue;
-    if (typeof value === 'string') values[key] = key in values ? `${values[key]},${value}` : value;
+    if (typeof value === 'string') values[key] = Object.hasOwn(values, key) ? `${values[key]},${value}` : value;
   }
   return values;
 }
 
 const SECRET_FIELDS = ['password', 'newPassword'];
-const echo = (values: Record<string, string>) =>
-  Object.fromEntries(Object.entries(values).filter(([k]) => !SECRET_FIELDS.includes(k)));
+const echo = (values: Record<string, string>): Record<string, string> =>
+  Object.assign(Object.create(null) as Record<string, string>, Object.fromEntries(Object.entries(values).filter(([k]) => !SECRET_FIELDS.includes(k))));
 
 export function cmsAction<S extends z.ZodType>(spec: ActionSpec<S>) {
   const inner = async (formData: FormData): Promise<ActionState> => {

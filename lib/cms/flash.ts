@@ -25,7 +25,11 @@ export async function storeFlash(form: string, state: ActionState): Promise<stri
   const db = await getDb();
   const id = randomBytes(18).toString('base64url');
   await db.delete(formFlash).where(lt(formFlash.createdAt, sql`now() - interval '1 hour'`));
-  await db.insert(formFlash).values({ id, form, payload: state as unknown as Record<string, unknown> });
+  // jsonb cannot hold U+0000: keep everything else the editor typed exactly.
+  const payload = JSON.parse(
+    JSON.stringify(state, (_key, value: unknown) => (typeof value === 'string' ? value.replaceAll('\u0000', '\uFFFD') : value)),
+  ) as Record<string, unknown>;
+  await db.insert(formFlash).values({ id, form, payload });
   (await cookies()).set(COOKIE, id, { httpOnly: true, sameSite: 'lax', path: '/cms', maxAge: 300, secure: false });
   // Set by proxy.ts from the request URL (a plain form posts to its own page).
   const back = (await headers()).get('x-gazette-path') ?? '';

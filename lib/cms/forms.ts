@@ -54,7 +54,9 @@ export const utcDateTime = z
     if (v === '') return undefined;
     const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/.exec(v);
     const date = m ? new Date(Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!, +m[4]!, +m[5]!, +(m[6] ?? 0))) : undefined;
-    if (!date || Number.isNaN(date.getTime()) || date.getUTCFullYear() > 9999) {
+    // Date.UTC rolls 2031-02-30 over into March: accept only a date that round-trips.
+    const exact = date && m && date.toISOString().slice(0, 16) === `${m[1]}-${m[2]}-${m[3]}T${m[4]}:${m[5]}` && (m[6] ?? '00') === date.toISOString().slice(17, 19);
+    if (!date || !exact || Number.isNaN(date.getTime()) || date.getUTCFullYear() > 9999) {
       ctx.addIssue({ code: 'custom', message: 'Use a date and time like 2027-01-15T09:00 (UTC).' });
       return z.NEVER;
     }

@@ -3,6 +3,7 @@ import { notFound } from 'next/navigation';
 import { z } from 'zod';
 import { getChangelogForCms } from '@/lib/cms/changelog';
 import { takeFlash } from '@/lib/cms/flash';
+import { GoneItem } from '../../gone-item';
 import { toUtcInput } from '@/lib/cms/forms';
 import { ChangelogForm } from '../changelog-form';
 import { DeleteChangelogForm } from '../delete-form';
@@ -13,7 +14,11 @@ export default async function EditChangelogPage({ params, searchParams }: { para
   const id = z.uuid().safeParse((await params).id);
   if (!id.success) notFound();
   const entry = await getChangelogForCms(id.data);
-  if (!entry) notFound();
+  if (!entry) {
+    const gone = await takeFlash(`changelog:${id.data}`);
+    if (gone) return <GoneItem flash={gone} kind="changelog entry" listHref="/cms/changelog" />;
+    notFound();
+  }
   const { saved } = await searchParams;
   // A no-JavaScript submission's result, shown once (lib/cms/flash.ts); only one of them matches.
   const flash = await takeFlash(`changelog:${entry.id}`);

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { toWallInputs } from '@/lib/cms/event-times';
 import { getEventForCms } from '@/lib/cms/events';
 import { takeFlash } from '@/lib/cms/flash';
+import { GoneItem } from '../../gone-item';
 import { DeleteEventForm } from '../delete-form';
 import { EventForm } from '../event-form';
 
@@ -13,7 +14,11 @@ export default async function EditEventPage({ params, searchParams }: { params: 
   const id = z.uuid().safeParse((await params).id);
   if (!id.success) notFound();
   const event = await getEventForCms(id.data);
-  if (!event) notFound();
+  if (!event) {
+    const gone = await takeFlash(`event:${id.data}`);
+    if (gone) return <GoneItem flash={gone} kind="event" listHref="/cms/events" />;
+    notFound();
+  }
   const { saved } = await searchParams;
   // A no-JavaScript submission's result, shown once (lib/cms/flash.ts); only one of them matches.
   const flash = await takeFlash(`event:${event.id}`);

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { z } from 'zod';
 import { takeFlash } from '@/lib/cms/flash';
+import { GoneItem } from '../../gone-item';
 import { toUtcInput } from '@/lib/cms/forms';
 import { getPostForCms } from '@/lib/cms/posts';
 import { DeletePostForm } from '../delete-form';
@@ -13,7 +14,11 @@ export default async function EditPostPage({ params, searchParams }: { params: P
   const id = z.uuid().safeParse((await params).id);
   if (!id.success) notFound();
   const post = await getPostForCms(id.data);
-  if (!post) notFound();
+  if (!post) {
+    const gone = await takeFlash('post');
+    if (gone) return <GoneItem flash={gone} kind="post" listHref="/cms/posts" />;
+    notFound();
+  }
   const { saved } = await searchParams;
   const [flash, previewFlash, deleteFlash] = [await takeFlash('post'), await takeFlash('post-preview'), await takeFlash('post-delete')];
   return (
