@@ -48,6 +48,8 @@ async function main(): Promise<void> {
   buildIfStale({ quiet: true });
   const dataDir = await prepareBenchData(root, false, progress);
   const logDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gazette-cdn-'));
+  // varnishd reads its VCL after dropping root to its own user.
+  fs.chmodSync(logDir, 0o755);
   const port = 3960 + Math.floor(Math.random() * 20);
   const cachePort = port + 100;
   const children: ChildProcess[] = [];
@@ -59,7 +61,7 @@ async function main(): Promise<void> {
 
   const vcl = path.join(logDir, 'gazette.vcl');
   fs.writeFileSync(vcl, fs.readFileSync(path.join(root, 'bench', 'varnish.vcl'), 'utf8').replace('ORIGIN_PORT', String(port)));
-  const name = path.join(logDir, 'varnish');
+  const name = path.join(os.tmpdir(), `gazette-varnish-${process.pid}`);
   const varnish = start('varnishd', ['-F', '-n', name, '-a', `127.0.0.1:${cachePort}`, '-f', vcl, '-s', 'malloc,128m'], {}, path.join(logDir, 'varnish.log'), root);
   children.push(varnish);
   await waitFor(`http://127.0.0.1:${cachePort}/api/health`, varnish, path.join(logDir, 'varnish.log'), 60_000);
