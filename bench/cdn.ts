@@ -87,13 +87,13 @@ async function main(): Promise<void> {
     hits: delta.hits,
     misses: delta.misses,
     revalidationsAnswered304: delta.fetch304,
-    revalidations: delta.backendRequests! - delta.misses!,
+    fullFetches: delta.backendRequests! - delta.fetch304!,
   };
   console.log('\nGazette behind Varnish (bench:cdn)\n');
   console.log(`client requests:                    ${report.clientRequests} (${results.map((r) => `${r.path}: ${r.requests}, errors ${r.errors}, non-2xx ${r.non2xx}`).join('; ')})`);
   console.log(`reached the origin:                 ${report.reachedOrigin}`);
-  console.log(`  of which first fetches (misses):  ${report.misses}`);
-  console.log(`  of which revalidations:           ${report.revalidations}, answered 304: ${report.revalidationsAnswered304}`);
+  console.log(`  revalidations answered 304:       ${report.revalidationsAnswered304} (no body sent)`);
+  console.log(`  full fetches (200):               ${report.fullFetches} (cache misses counted by Varnish: ${report.misses})`);
   console.log(`served stale while revalidating:    ${report.servedStaleWhileRevalidating}`);
   console.log(`cache hits:                         ${report.hits}`);
   console.log(`load average:                       ${report.loadAverage}`);
