@@ -69,8 +69,10 @@ function formValues(formData: FormData): Record<string, string> {
 }
 
 const SECRET_FIELDS = ['password', 'newPassword'];
+// A plain object for React to send to the client (fromEntries makes "__proto__" an own,
+// harmless key rather than a prototype).
 const echo = (values: Record<string, string>): Record<string, string> =>
-  Object.assign(Object.create(null) as Record<string, string>, Object.fromEntries(Object.entries(values).filter(([k]) => !SECRET_FIELDS.includes(k))));
+  Object.fromEntries(Object.entries(values).filter(([k]) => !SECRET_FIELDS.includes(k)));
 
 export function cmsAction<S extends z.ZodType>(spec: ActionSpec<S>) {
   const inner = async (formData: FormData): Promise<ActionState> => {
