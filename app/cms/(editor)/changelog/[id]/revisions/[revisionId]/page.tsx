@@ -5,7 +5,8 @@ import { getChangelogForCms } from '@/lib/cms/changelog';
 import { takeFlash } from '@/lib/cms/flash';
 import { getRevision } from '@/lib/cms/posts';
 import { TextDiff } from '../../../../text-diff';
-import { RestoreForm } from './restore-form';
+import { RestoreForm } from '../../../../restore-form';
+import { restoreChangelogAction } from '../../../actions';
 
 export const metadata: Metadata = { title: 'Revision' };
 
@@ -41,7 +42,7 @@ export default async function ChangelogRevisionPage({ params }: { params: Promis
       <h3>Details</h3>
       <TextDiff label="Details" current={entry.body} revision={typeof snap.body === 'string' ? snap.body : ''} />
       <p className="meta">Restoring brings back the text, category and product version; the status stays as it is now.</p>
-      <RestoreForm id={entry.id} version={entry.version} revisionId={rev.id} revisionVersion={rev.entityVersion} flash={flash} />
+      <RestoreForm action={restoreChangelogAction} id={entry.id} version={entry.version} revisionId={rev.id} revisionVersion={rev.entityVersion} flash={flash} />
     </main>
   );
 }

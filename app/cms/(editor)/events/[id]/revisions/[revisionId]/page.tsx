@@ -6,7 +6,8 @@ import { getEventForCms } from '@/lib/cms/events';
 import { takeFlash } from '@/lib/cms/flash';
 import { getRevision } from '@/lib/cms/posts';
 import { TextDiff } from '../../../../text-diff';
-import { RestoreForm } from './restore-form';
+import { RestoreForm } from '../../../../restore-form';
+import { restoreEventAction } from '../../../actions';
 
 export const metadata: Metadata = { title: 'Revision' };
 
@@ -58,7 +59,7 @@ export default async function EventRevisionPage({ params }: { params: Promise<{ 
         Restoring brings back the text, place, times and status; whether the event is published stays as it is now. If the times, place,
         title or status change, subscribed calendars take it as an update.
       </p>
-      <RestoreForm id={event.id} version={event.version} revisionId={rev.id} revisionVersion={rev.entityVersion} flash={flash} />
+      <RestoreForm action={restoreEventAction} id={event.id} version={event.version} revisionId={rev.id} revisionVersion={rev.entityVersion} flash={flash} />
     </main>
   );
 }

@@ -4,7 +4,8 @@ import { notFound } from 'next/navigation';
 import { z } from 'zod';
 import { getPostForCms, getRevision } from '@/lib/cms/posts';
 import { takeFlash } from '@/lib/cms/flash';
-import { RestoreForm } from './restore-form';
+import { RestoreForm } from '../../../../restore-form';
+import { restorePostAction } from '../../../actions';
 
 export const metadata: Metadata = { title: 'Revision' };
 
@@ -46,7 +47,7 @@ export default async function RevisionPage({ params }: { params: Promise<{ id: s
           </span>
         ))}
       </pre>
-      <RestoreForm id={post.id} version={post.version} revisionId={rev.id} revisionVersion={rev.entityVersion} flash={await takeFlash('post-restore')} />
+      <RestoreForm action={restorePostAction} id={post.id} version={post.version} revisionId={rev.id} revisionVersion={rev.entityVersion} flash={await takeFlash('post-restore')} />
     </main>
   );
 }

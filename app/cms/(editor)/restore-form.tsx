@@ -1,10 +1,12 @@
 'use client';
+// Restoring a revision (posts, changelog entries, events): the same form, with the entity's action.
 import { useActionState } from 'react';
 import type { ActionState } from '@/lib/cms/action';
-import { restoreChangelogAction } from '../../../actions';
 
-export function RestoreForm({ id, version, revisionId, revisionVersion, flash }: { id: string; version: number; revisionId: string; revisionVersion: number; flash?: ActionState }) {
-  const [state, action, pending] = useActionState<ActionState, FormData>(restoreChangelogAction, flash ?? { status: 'idle' });
+type Action = (state: ActionState, formData: FormData) => Promise<ActionState>;
+
+export function RestoreForm({ action: restore, id, version, revisionId, revisionVersion, flash }: { action: Action; id: string; version: number; revisionId: string; revisionVersion: number; flash?: ActionState }) {
+  const [state, action, pending] = useActionState<ActionState, FormData>(restore, flash ?? { status: 'idle' });
   return (
     <form action={action}>
       <input type="hidden" name="id" value={id} />
