@@ -149,7 +149,7 @@ export async function getCalendar(): Promise<RepresentationRef> {
   'use cache';
   cacheLife('hours');
   cacheTag(cacheTags.events);
-  return toRef(await getCalendarFull());
+  return toRef(await getCalendarFull(), 'calendar');
 }
 
 /** The whole calendar representation. */

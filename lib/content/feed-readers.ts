@@ -171,7 +171,7 @@ export async function getPostFeed(format: FeedFormat, mediaType: string, tag: st
   cacheLife('hours');
   cacheTag(cacheTags.posts);
   if (tag) cacheTag(cacheTags.tag(tag));
-  return toRef(await getPostFeedFull(format, mediaType, tag, cursor));
+  return toRef(await getPostFeedFull(format, mediaType, tag, cursor), `feed:${format}:${mediaType}:${tag ?? ''}:${cursor ? encodeCursor(cursor) : ''}`);
 }
 
 /** The posts feed (optionally one tag), one page, in one format and media type. */
@@ -201,7 +201,7 @@ export async function getChangelogFeed(format: 'json' | 'rss', mediaType: string
   'use cache';
   cacheLife('hours');
   cacheTag(cacheTags.changelog);
-  return toRef(await getChangelogFeedFull(format, mediaType, cursor));
+  return toRef(await getChangelogFeedFull(format, mediaType, cursor), `changelog:${format}:${mediaType}:${cursor ? encodeCursor(cursor) : ''}`);
 }
 
 /** The changelog as JSON Feed 1.1 or RSS, one page. */

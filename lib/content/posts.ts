@@ -103,7 +103,7 @@ export async function getPostRepresentation(slug: string, format: PostFormat): P
   cacheLife('hours');
   cacheTag(cacheTags.post(slug));
   const full = await getPostRepresentationFull(slug, format);
-  return full.kind === 'found' ? { kind: 'found', ref: toRef(full.representation) } : full;
+  return full.kind === 'found' ? { kind: 'found', ref: toRef(full.representation, `post:${slug}:${format}`) } : full;
 }
 
 /** The body of a post representation (when the body store no longer has it). */
@@ -140,7 +140,7 @@ export async function getPostListPage(query: { limit: number; cursor?: Cursor; t
   cacheLife('hours');
   cacheTag(cacheTags.posts);
   if (query.tag) cacheTag(cacheTags.tag(query.tag));
-  return toRef(await getPostListPageFull(query));
+  return toRef(await getPostListPageFull(query), `posts:${query.limit}:${query.tag ?? ''}:${query.cursor ? encodeCursor(query.cursor) : ''}`);
 }
 
 /** A page of published posts, newest first; keyset pagination on (publishedAt, id). */
