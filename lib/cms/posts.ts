@@ -8,6 +8,7 @@ import { getDb, type Tx } from '@/db/client';
 import { posts, postSlugRedirects, postTags, revisions, tags } from '@/db/schema';
 import { cacheTags } from '@/lib/content/cache-tags';
 import { ActionRefusal, type RunResult } from './action';
+import { nextPublication } from './publication';
 import { idField, line, MAX_BODY_CHARS, requiredLine, slugField, tagsField, text, utcDateTime, versionField } from './forms';
 import type { Editor } from './session';
 
@@ -113,29 +114,6 @@ async function setTags(tx: Tx, postId: string, slugs: string[]): Promise<string[
   return before;
 }
 
-/** Where the post stands after the editor's intent (SPEC §5 scheduling). */
-function nextStatus(input: PostFormInput, current: PostRow | undefined, now: Date): { status: PostStatus; publishedAt: Date | null } {
-  switch (input.intent) {
-    case 'publish':
-      // Publishing again keeps the original publication time; a first publish is "now".
-      return { status: 'published', publishedAt: current?.status === 'published' && current.publishedAt ? current.publishedAt : now };
-    case 'schedule':
-      if (!input.publishAt || input.publishAt <= now) {
-        throw new ActionRefusal('invalid', 'Please correct the highlighted fields.', { publishAt: 'Choose a time in the future to schedule (UTC).' });
-      }
-      return { status: 'scheduled', publishedAt: input.publishAt };
-    case 'unpublish':
-      return { status: 'draft', publishedAt: null };
-    case 'save':
-      if (!current) return { status: 'draft', publishedAt: null };
-      if (current.status === 'scheduled' && input.publishAt && input.publishAt.getTime() !== current.publishedAt?.getTime()) {
-        if (input.publishAt <= now) throw new ActionRefusal('invalid', 'Please correct the highlighted fields.', { publishAt: 'Choose a time in the future, or publish now.' });
-        return { status: 'scheduled', publishedAt: input.publishAt };
-      }
-      return { status: current.status, publishedAt: current.publishedAt };
-  }
-}
-
 const MESSAGES: Record<PostFormInput['intent'], string> = {
   save: 'Saved.',
   publish: 'Published. The public page, the API and the feeds show it now.',
@@ -157,7 +135,7 @@ export async function savePost(tx: Tx, input: PostFormInput, editor: Editor): Pr
     .where(and(eq(postSlugRedirects.slug, input.slug), current ? ne(postSlugRedirects.postId, current.id) : undefined));
   if (taken) throw new ActionRefusal('invalid', 'Please correct the highlighted fields.', { slug: 'This slug belonged to another post and still redirects there; choose another.' });
 
-  const { status, publishedAt } = nextStatus(input, current, now);
+  const { status, publishedAt } = nextPublication(input.intent, input.publishAt, current, now);
   const fields = { slug: input.slug, title: input.title, summary: input.summary, body: input.body, author: input.author, status, publishedAt };
   let saved: PostRow;
   if (current) {

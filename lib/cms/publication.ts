@@ -1,5 +1,5 @@
-// Where a publishable item (a changelog entry; posts keep their own copy of the same rules in
-// lib/cms/posts.ts) stands after the editor's intent (SPEC §5 scheduling).
+// Where a publishable item (a post or a changelog entry) stands after the editor's intent
+// (SPEC §5 scheduling).
 import 'server-only';
 import { ActionRefusal } from './action';
 
