@@ -9,7 +9,7 @@ import { changelogCategory, changelogEntries, revisions } from '@/db/schema';
 import { cacheTags } from '@/lib/content/cache-tags';
 import { ActionRefusal, type RunResult } from './action';
 import { idField, line, MAX_BODY_CHARS, requiredLine, text, utcDateTime, versionField } from './forms';
-import { staleVersion } from './posts';
+import { staleVersion } from './revisions';
 import { nextPublication, type PublicationStatus } from './publication';
 import type { Editor } from './session';
 

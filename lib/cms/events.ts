@@ -11,7 +11,7 @@ import { cacheTags } from '@/lib/content/cache-tags';
 import { ActionRefusal, type RunResult } from './action';
 import type { EventInput } from './event-form';
 import { versionField } from './forms';
-import { staleVersion } from './posts';
+import { staleVersion } from './revisions';
 import type { Editor } from './session';
 
 export { eventFormSchema, type EventInput } from './event-form';

@@ -9,6 +9,7 @@ import { posts, postSlugRedirects, postTags, revisions, tags } from '@/db/schema
 import { cacheTags } from '@/lib/content/cache-tags';
 import { ActionRefusal, type RunResult } from './action';
 import { nextPublication } from './publication';
+import { staleVersion } from './revisions';
 import { idField, line, MAX_BODY_CHARS, requiredLine, slugField, tagsField, text, utcDateTime, versionField } from './forms';
 import type { Editor } from './session';
 
@@ -60,38 +61,7 @@ export async function getPostForCms(id: string) {
   return { ...post, tags: tagRows.map((t) => t.slug) };
 }
 
-export async function listRevisions(entityType: 'post' | 'changelog' | 'event', entityId: string) {
-  const db = await cmsDb();
-  return db
-    .select()
-    .from(revisions)
-    .where(and(eq(revisions.entityType, entityType), eq(revisions.entityId, entityId)))
-    .orderBy(desc(revisions.entityVersion));
-}
-
-export async function getRevision(id: string) {
-  const db = await cmsDb();
-  const [rev] = await db.select().from(revisions).where(eq(revisions.id, id));
-  return rev;
-}
-
 type PostRow = typeof posts.$inferSelect;
-
-/** The refusal for a stale version: who changed the item, and when. */
-export async function staleVersion(tx: Tx, entityType: 'post' | 'changelog' | 'event', id: string, label: string): Promise<ActionRefusal> {
-  const [last] = await tx
-    .select({ editorName: revisions.editorName, createdAt: revisions.createdAt, version: revisions.entityVersion })
-    .from(revisions)
-    .where(and(eq(revisions.entityType, entityType), eq(revisions.entityId, id)))
-    .orderBy(desc(revisions.entityVersion))
-    .limit(1);
-  const when = last ? last.createdAt.toISOString().replace('T', ' ').slice(0, 16) + ' UTC' : 'a moment ago';
-  return new ActionRefusal(
-    'conflict',
-    `${last?.editorName ?? 'Someone'} changed this ${label} at ${when} (version ${last?.version ?? '?'}) after you opened it. ` +
-      'Nothing was overwritten. Your text is kept below: copy what you need, reload, and apply it again.',
-  );
-}
 
 function snapshot(post: PostRow, postTagSlugs: string[]): Record<string, unknown> {
   return {

@@ -1,5 +1,5 @@
 // The revisions of one post, changelog entry or event: the same table for all three.
-import { listRevisions } from '@/lib/cms/posts';
+import { listRevisions } from '@/lib/cms/revisions';
 
 export async function RevisionsList({ entity, item, base }: { entity: 'post' | 'changelog' | 'event'; item: { id: string; title: string; version: number }; base: string }) {
   const revs = await listRevisions(entity, item.id);

@@ -3,7 +3,7 @@ import { notFound } from 'next/navigation';
 import { z } from 'zod';
 import { getChangelogForCms } from '@/lib/cms/changelog';
 import { takeFlash } from '@/lib/cms/flash';
-import { getRevision } from '@/lib/cms/posts';
+import { getRevision } from '@/lib/cms/revisions';
 import { TextDiff } from '../../../../text-diff';
 import { RestoreForm } from '../../../../restore-form';
 import { restoreChangelogAction } from '../../../actions';

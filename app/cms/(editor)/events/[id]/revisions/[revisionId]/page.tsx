@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { describeWhen } from '@/lib/cms/event-times';
 import { getEventForCms } from '@/lib/cms/events';
 import { takeFlash } from '@/lib/cms/flash';
-import { getRevision } from '@/lib/cms/posts';
+import { getRevision } from '@/lib/cms/revisions';
 import { TextDiff } from '../../../../text-diff';
 import { RestoreForm } from '../../../../restore-form';
 import { restoreEventAction } from '../../../actions';
