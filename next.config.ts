@@ -1,3 +1,4 @@
+import path from 'node:path';
 import type { NextConfig } from 'next';
 
 // Content-Security-Policy for every HTML page. Next's pages carry inline bootstrap scripts and
@@ -20,10 +21,13 @@ const csp = (frameAncestors: string) =>
 
 const nextConfig: NextConfig = {
   cacheComponents: true,
+  // 'use cache' entries and tag invalidations: a local copy, shared through Redis when REDIS_URL
+  // is set at run time (lib/cache/shared-cache.mjs). Next loads the file itself, unbundled.
+  cacheHandlers: { default: path.resolve(process.cwd(), 'lib/cache/shared-cache.mjs') },
   // Links prefetch the shared App Shell only (the create-next-app default since 16.3).
   partialPrefetching: true,
   // PGlite loads its WASM and data files from its own package directory at run time.
-  serverExternalPackages: ['@electric-sql/pglite'],
+  serverExternalPackages: ['@electric-sql/pglite', 'ioredis'],
   poweredByHeader: false,
   typedRoutes: false,
   experimental: {

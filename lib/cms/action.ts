@@ -12,6 +12,7 @@ import { revisions, type NewRevision } from '@/db/schema';
 import { currentEditor, type Editor } from './session';
 import { isPlainFormPost, storeFlash } from './flash';
 import { pingHub } from './websub';
+import { invalidateEverywhere } from '@/lib/cache/invalidate';
 
 export interface ActionState {
   status: 'idle' | 'ok' | 'invalid' | 'conflict' | 'denied' | 'error';
@@ -26,6 +27,10 @@ export interface ActionState {
 }
 
 export const idle: ActionState = { status: 'idle' };
+
+/** Said when a change is saved but Redis did not take its invalidation (SPEC §7 faults). */
+export const SHARED_CACHE_DOWN =
+  'The shared cache is unreachable: servers read from the database until it is back, then drop every cached copy.';
 
 /** Refusal with a message for the editor, raised inside `run` (e.g. a stale version). */
 export class ActionRefusal extends Error {
@@ -131,11 +136,14 @@ export function cmsAction<S extends z.ZodType>(spec: ActionSpec<S>) {
       return { status: 'error', message: 'Something went wrong; nothing was saved. Your text is kept.', values: echo(values) };
     }
 
-    // After commit: the editor's next read and every public reader see the change at once.
+    // After commit: every process sees the change before this action answers (the shared
+    // cache awaits Redis), and updateTag makes this request's own render fresh.
+    const everywhere = await invalidateEverywhere(result.tags);
     for (const tag of new Set(result.tags)) updateTag(tag);
     if (result.feedsChanged) void pingHub();
     if (result.redirectTo) redirect(result.redirectTo);
-    return { status: 'ok', message: result.message, data: result.data };
+    const message = everywhere ? result.message : `${result.message} ${SHARED_CACHE_DOWN}`;
+    return { status: 'ok', message, data: result.data };
   };
   return async (_prev: ActionState, formData: FormData): Promise<ActionState> => {
     const state: ActionState = { ...(await inner(formData)), at: stamp() };

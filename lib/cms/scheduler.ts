@@ -6,10 +6,21 @@ import { getDb } from '@/db/client';
 import { changelogEntries, posts, postTags, revisions } from '@/db/schema';
 import { cacheTags } from '@/lib/content/cache-tags';
 
+// pg_advisory lock key of the scheduler (any constant unique to this job).
+const SCHEDULER_LOCK = 0x67617a65; // "gaze"
+
 export async function publishDue(now = new Date()): Promise<{ published: number; tags: string[] }> {
   const db = await getDb();
   return db.transaction(async (tx) => {
     const tags = new Set<string>();
+    // One run at a time across every process and machine (SPEC §7 "work done once"): a run that
+    // finds another in progress leaves the due items to it. The row updates below are atomic
+    // anyway (a concurrent UPDATE re-checks `status = 'scheduled'`); the lock keeps runs from
+    // queueing behind each other's row locks.
+    // execute() answers { rows } on all three drivers (PGlite, pg, Neon); its declared type is
+    // the union of their result types.
+    const result = (await tx.execute(sql`select pg_try_advisory_xact_lock(${SCHEDULER_LOCK}) as locked`)) as unknown as { rows: { locked: boolean }[] };
+    if (!result.rows[0]?.locked) return { published: 0, tags: [] };
     const duePosts = await tx
       .update(posts)
       .set({ status: 'published', version: sql`${posts.version} + 1`, updatedAt: now })

@@ -3,6 +3,7 @@ import { timingSafeEqual } from 'node:crypto';
 import { revalidateTag } from 'next/cache';
 import { connection } from 'next/server';
 import { pingHub } from '@/lib/cms/websub';
+import { invalidateEverywhere } from '@/lib/cache/invalidate';
 import { publishDue } from '@/lib/cms/scheduler';
 import { getConfig } from '@/lib/config';
 
@@ -21,8 +22,12 @@ export async function GET(request: Request): Promise<Response> {
   }
   try {
     const { published, tags } = await publishDue();
+    // Every process sees the change before this answers (Next runs a route handler's
+    // revalidations after the response, as waitUntil work); then Next's own bookkeeping.
     // Route handlers cannot use updateTag; expire: 0 makes the next read fresh at once.
+    const everywhere = await invalidateEverywhere(tags);
     for (const tag of tags) revalidateTag(tag, { expire: 0 });
+    if (!everywhere) console.error('[cron] published, but the shared cache is unreachable; servers read from the database until it is back.');
     if (published > 0) void pingHub();
     return Response.json({ published }, { headers: noStore });
   } catch (err) {

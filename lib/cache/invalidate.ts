@@ -1,0 +1,17 @@
+// Invalidate cache tags in every process before a change is reported done (SPEC §7): the shared
+// store writes them to Redis (when configured) and this awaits it; Next's own updateTag /
+// revalidateTag then apply them to this request's render. Layers: used by lib/cms (actions, the
+// scheduler's route); knows nothing of content.
+import 'server-only';
+import { sharedCache } from './shared-cache.mjs';
+
+/** Resolves true when every process will see the change; false when Redis was unreachable. */
+export async function invalidateEverywhere(tags: Iterable<string>): Promise<boolean> {
+  const unique = [...new Set(tags)];
+  if (unique.length === 0) return true;
+  return sharedCache().invalidate(unique);
+}
+
+export function cacheStatus(): ReturnType<ReturnType<typeof sharedCache>['status']> {
+  return sharedCache().status();
+}
