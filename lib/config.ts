@@ -1,6 +1,7 @@
 // Configuration: read once from the environment, validated with Zod. A bad or missing value
 // stops start-up with a message that names the variable (SPEC §6). Every variable is listed,
 // with a comment, in .env.example.
+import os from 'node:os';
 import { z } from 'zod';
 
 const optionalUrl = z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' }).optional();
@@ -23,6 +24,10 @@ const envSchema = z
       .transform((v) => v.toLowerCase())
       .default('x-gazette-client-ip'),
     GAZETTE_BENCH: z.stringbool().default(false),
+    REDIS_URL: z.url({ protocol: /^rediss?$/, error: 'must be a redis:// or rediss:// URL' }).optional(),
+    REDIS_KEY_PREFIX: z.string().regex(/^[\w:.-]{1,64}$/, 'must be 1–64 letters, digits, _ : . or -').default('gazette:'),
+    REDIS_TIMEOUT_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
+    WEB_CONCURRENCY: z.coerce.number().int().min(1, 'must be at least 1').max(256).optional(),
     VERCEL: z.string().optional(),
   })
   .superRefine((env, ctx) => {
@@ -39,6 +44,28 @@ const envSchema = z
     // database there would be empty, unwritable and different per instance.
     if (env.VERCEL && !env.CRON_SECRET) {
       ctx.addIssue({ code: 'custom', path: ['CRON_SECRET'], message: 'is required on Vercel: the scheduled-publishing cron authenticates with it.' });
+    }
+    // Several processes each keep their own 'use cache' store; without a shared one they serve
+    // stale content after a change (SPEC §7), so such a configuration does not start.
+    if ((env.WEB_CONCURRENCY ?? 1) > 1 && !env.DATABASE_URL) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['WEB_CONCURRENCY'],
+        message: 'must be 1 on the embedded database (PGlite serves one process). Set DATABASE_URL to a PostgreSQL database to run several workers.',
+      });
+    } else if ((env.WEB_CONCURRENCY ?? 1) > 1 && !env.REDIS_URL) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['REDIS_URL'],
+        message: `is required with WEB_CONCURRENCY=${env.WEB_CONCURRENCY}: several processes need a shared cache, or a change stays invisible to the other processes. Set REDIS_URL, or WEB_CONCURRENCY=1.`,
+      });
+    }
+    if (env.VERCEL && !env.REDIS_URL) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['REDIS_URL'],
+        message: 'is required on Vercel: a deployment runs many instances, and without a shared cache each serves its own stale copy after a change. Set REDIS_URL to a Redis or Valkey database (e.g. Upstash, Redis Cloud).',
+      });
     }
     if (env.VERCEL && !env.DATABASE_URL) {
       ctx.addIssue({
@@ -66,6 +93,12 @@ export interface Config {
   clientIpHeader: string;
   bench: boolean;
   onVercel: boolean;
+  /** Shared cache for 'use cache' entries and invalidations (lib/cache/shared-cache.mjs). */
+  redisUrl: string | undefined;
+  redisKeyPrefix: string;
+  redisTimeoutMs: number;
+  /** Worker processes `npm start` runs: one per core with PostgreSQL and Redis, else 1. */
+  workers: number;
 }
 
 export class ConfigError extends Error {
@@ -107,6 +140,10 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     clientIpHeader: e.TRUSTED_CLIENT_IP_HEADER,
     bench: e.GAZETTE_BENCH,
     onVercel: Boolean(e.VERCEL),
+    redisUrl: e.REDIS_URL,
+    redisKeyPrefix: e.REDIS_KEY_PREFIX,
+    redisTimeoutMs: e.REDIS_TIMEOUT_MS,
+    workers: e.WEB_CONCURRENCY ?? (e.DATABASE_URL && e.REDIS_URL ? os.availableParallelism() : 1),
   };
 }
 
