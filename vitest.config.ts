@@ -43,6 +43,21 @@ export default defineConfig({
       {
         resolve: { alias },
         test: {
+          // Several production processes on PostgreSQL + Redis (TEST_DATABASE_URL, Redis on
+          // 127.0.0.1:6379 or TEST_REDIS_URL); skipped with a message where either is absent.
+          name: 'multi',
+          include: ['tests/multi/**/*.test.ts'],
+          environment: 'node',
+          pool: 'forks',
+          fileParallelism: false,
+          globalSetup: ['tests/helpers/global-setup.ts'],
+          testTimeout: 600_000,
+          hookTimeout: 240_000,
+        },
+      },
+      {
+        resolve: { alias },
+        test: {
           name: 'load',
           include: ['tests/load/**/*.test.ts'],
           environment: 'node',

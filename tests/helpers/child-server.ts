@@ -27,15 +27,16 @@ export interface ChildServer {
   stop(): Promise<void>;
 }
 
-export async function startChildServer(env: Record<string, string> = {}): Promise<ChildServer> {
-  const { dataDir, cleanup } = copyTemplate();
-  const port = await freePort();
+export async function startChildServer(env: Record<string, string> = {}, options: { port?: number } = {}): Promise<ChildServer> {
+  // On PostgreSQL (env.DATABASE_URL) there is no embedded database to copy.
+  const { dataDir, cleanup } = env.DATABASE_URL ? { dataDir: '', cleanup: () => {} } : copyTemplate();
+  const port = options.port ?? (await freePort());
   const url = `http://127.0.0.1:${port}`;
   const logFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'gazette-log-')), 'server.log');
   const log = fs.openSync(logFile, 'a');
   const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], {
     cwd: root,
-    env: { ...process.env, NODE_ENV: 'production', DATABASE_URL: '', GAZETTE_DATA_DIR: dataDir, HOST: '127.0.0.1', PORT: String(port), SITE_URL: url, BETTER_AUTH_SECRET: TEST_AUTH_SECRET, ...env },
+    env: { ...process.env, NODE_ENV: 'production', DATABASE_URL: '', ...(dataDir ? { GAZETTE_DATA_DIR: dataDir } : {}), HOST: '127.0.0.1', PORT: String(port), SITE_URL: url, BETTER_AUTH_SECRET: TEST_AUTH_SECRET, ...env },
     stdio: ['ignore', log, log],
   });
   const deadline = Date.now() + 120_000;

@@ -8,6 +8,8 @@ export interface TcpProxy {
   stop(): Promise<void>;
   /** Accept connections again, on the same port. */
   start(): Promise<void>;
+  /** Hold every chunk this long in each direction (0: pass through at once). */
+  delay: number;
   close(): Promise<void>;
 }
 
@@ -15,6 +17,7 @@ export async function startTcpProxy(target: { host: string; port: number }): Pro
   const sockets = new Set<net.Socket>();
   let server: net.Server | undefined;
   let port = 0;
+  let delay = 0;
   const listen = () =>
     new Promise<void>((resolve, reject) => {
       server = net.createServer((client) => {
@@ -27,7 +30,14 @@ export async function startTcpProxy(target: { host: string; port: number }): Pro
             upstream.destroy();
           });
         }
-        client.pipe(upstream).pipe(client);
+        // Forward in order, each chunk after `delay` ms (equal timeouts fire in order).
+        const relay = (from: net.Socket, to: net.Socket) =>
+          from.on('data', (chunk) => {
+            if (delay === 0) to.write(chunk);
+            else setTimeout(() => to.writable && to.write(chunk), delay);
+          });
+        relay(client, upstream);
+        relay(upstream, client);
       });
       server.once('error', reject);
       server.listen(port, '127.0.0.1', () => {
@@ -42,5 +52,18 @@ export async function startTcpProxy(target: { host: string; port: number }): Pro
     server = undefined;
   };
   await listen();
-  return { get port() { return port; }, stop, start: listen, close: stop };
+  return {
+    get port() {
+      return port;
+    },
+    get delay() {
+      return delay;
+    },
+    set delay(ms: number) {
+      delay = ms;
+    },
+    stop,
+    start: listen,
+    close: stop,
+  };
 }
