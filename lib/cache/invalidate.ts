@@ -12,6 +12,8 @@ export async function invalidateEverywhere(tags: Iterable<string>): Promise<bool
   return sharedCache().invalidate(unique);
 }
 
-export function cacheStatus(): ReturnType<ReturnType<typeof sharedCache>['status']> {
-  return sharedCache().status();
+/** The shared cache as /api/health reports it: 'memory', or Redis and whether it answers. */
+export async function cacheHealth(): Promise<{ mode: string; status: 'ok' | 'unavailable' }> {
+  const s = await sharedCache().check();
+  return { mode: s.mode, status: s.outage ? 'unavailable' : 'ok' };
 }

@@ -424,9 +424,14 @@ export function createSharedCache(options) {
         return false;
       }
     },
+    /** Check Redis now (as a request's first cached read would), then report. */
+    async check() {
+      await refresh();
+      return this.status();
+    },
     /** For health reports and tests. */
     status() {
-      return { mode: redis ? 'redis' : 'memory', outage, localEntries: local.size, localBytes, version: seen.version };
+      return { mode: redis ? 'redis' : 'memory', connection: redis?.status, outage, localEntries: local.size, localBytes, version: seen.version };
     },
     async close() {
       redis?.disconnect();
