@@ -1,19 +1,16 @@
-// Runs before routing: answers methods Next cannot route (PROPFIND, TRACE, …) with a 405
-// problem and `Allow` (RFC 9110 §15.5.6) instead of Next's bare 400.
+// Runs before routing, on every path but Next's static assets, under every server (`next
+// start`, Vercel, our own). First the request guard (lib/http/request-guard.ts): hostile
+// requests get a problem document (400, 403, 405 with Allow) instead of Next's bare 500.
 import { NextResponse, type NextRequest } from 'next/server';
 import { getConfig } from '@/lib/config';
-import { isProtocolRoute, PROTOCOL_ROUTE_ALLOW } from '@/lib/http/protocol-routes';
-
-const ROUTABLE = new Set(['GET', 'HEAD', 'OPTIONS', 'POST', 'PUT', 'PATCH', 'DELETE']);
+import { PROBLEM_CONTENT_TYPE, problemBody } from '@/lib/http/problem';
+import { guardRequest } from '@/lib/http/request-guard';
 
 export function proxy(request: NextRequest): NextResponse {
-  const { pathname } = request.nextUrl;
-  if (!ROUTABLE.has(request.method)) {
-    const allow = isProtocolRoute(pathname) ? PROTOCOL_ROUTE_ALLOW : 'GET, HEAD, POST';
-    return NextResponse.json(
-      { type: 'about:blank', title: 'Method Not Allowed', status: 405, detail: `${request.method} is not supported here.` },
-      { status: 405, headers: { allow, 'content-type': 'application/problem+json', 'cache-control': 'no-store' } },
-    );
+  const { pathname, search } = request.nextUrl;
+  const refused = guardRequest(request.method, pathname + search, Object.fromEntries(request.headers));
+  if (refused) {
+    return new NextResponse(request.method === 'HEAD' ? null : refused.body, { status: refused.status, headers: refused.headers });
   }
   // The CMS: a visitor without a session cookie gets a real redirect to sign in (a redirect()
   // inside <Suspense> would answer 200 with a meta refresh). Cookie presence is enough here:
@@ -32,10 +29,7 @@ export function proxy(request: NextRequest): NextResponse {
   }
   // The benchmark reference routes exist only in benchmark mode.
   if (pathname.startsWith('/api/bench/') && !getConfig().bench) {
-    return NextResponse.json(
-      { type: 'about:blank', title: 'Not Found', status: 404 },
-      { status: 404, headers: { 'content-type': 'application/problem+json', 'cache-control': 'no-store' } },
-    );
+    return NextResponse.json(problemBody(404), { status: 404, headers: { 'content-type': PROBLEM_CONTENT_TYPE, 'cache-control': 'no-store' } });
   }
   return NextResponse.next();
 }

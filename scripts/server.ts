@@ -7,7 +7,6 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import next from 'next';
-import { isProtocolRoute, ROUTER_REQUEST_HEADERS } from '../lib/http/protocol-routes';
 import { guardRequest } from '../lib/http/request-guard';
 
 export interface RunningServer {
@@ -31,8 +30,6 @@ export async function startNextServer(options: { port: number; host: string; dir
     // The client address as this server saw it; any client-sent value is overwritten, so the
     // header can be trusted for rate limits (TRUSTED_CLIENT_IP_HEADER's default).
     req.headers['x-gazette-client-ip'] = req.socket.remoteAddress ?? 'unknown';
-    const pathname = (req.url ?? '/').split('?', 1)[0] ?? '/';
-    if (isProtocolRoute(pathname)) for (const h of ROUTER_REQUEST_HEADERS) delete req.headers[h];
     handle(req, res).catch((err: unknown) => {
       console.error('[server] unhandled error:', err);
       if (!res.headersSent) {

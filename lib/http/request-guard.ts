@@ -1,7 +1,11 @@
-// Requests Next.js cannot route cleanly are answered before they reach it (by our node:http
-// server, scripts/server.ts), each with a problem document instead of Next's bare 500/400:
-// methods Fetch refuses (TRACE, CONNECT, …), targets that are not origin-form paths, paths that
-// are not valid percent-encoded UTF-8, and form posts where the app has no forms.
+// Requests Next.js cannot route cleanly are answered before they reach it, each with a problem
+// document instead of Next's bare 500/400: methods Fetch refuses (TRACE, CONNECT, …), targets
+// that are not origin-form paths, paths that are not valid percent-encoded UTF-8, multipart
+// posts without a boundary, and Server Action posts from another origin. The one rule, run
+// where every request passes: proxy.ts (under `next start`, on Vercel and in our server) and
+// scripts/server.ts (before Next, for what cannot reach proxy.ts: see patches/next+*.patch for
+// the same answers under plain `next start`).
+import { PROBLEM_CONTENT_TYPE, problemBody } from './problem';
 import { isProtocolRoute, PROTOCOL_ROUTE_ALLOW } from './protocol-routes';
 
 export interface GuardAnswer {
@@ -12,11 +16,11 @@ export interface GuardAnswer {
 
 const ROUTABLE = new Set(['GET', 'HEAD', 'OPTIONS', 'POST', 'PUT', 'PATCH', 'DELETE']);
 
-function problem(status: number, title: string, detail: string, headers: Record<string, string> = {}): GuardAnswer {
+function problem(status: number, detail: string, headers: Record<string, string> = {}): GuardAnswer {
   return {
     status,
-    headers: { 'content-type': 'application/problem+json', 'cache-control': 'no-store', 'x-content-type-options': 'nosniff', ...headers },
-    body: JSON.stringify({ type: 'about:blank', title, status, detail }),
+    headers: { 'content-type': PROBLEM_CONTENT_TYPE, 'cache-control': 'no-store', 'x-content-type-options': 'nosniff', ...headers },
+    body: JSON.stringify(problemBody(status, detail)),
   };
 }
 
@@ -30,25 +34,25 @@ export function guardRequest(method: string, target: string, headers: Record<str
   // RFC 9112 §3.2: only origin-form targets name a resource here ("*" is for OPTIONS only).
   if (!target.startsWith('/')) {
     if (target === '*' && method === 'OPTIONS') return { status: 204, headers: { allow: 'GET, HEAD, OPTIONS, POST' }, body: '' };
-    return problem(400, 'Bad Request', 'The request target must be a path.');
+    return problem(400, 'The request target must be a path.');
   }
   const pathname = target.split('?', 1)[0] ?? '/';
   try {
     decodeURIComponent(pathname);
   } catch {
-    return problem(400, 'Bad Request', 'The path is not valid percent-encoded UTF-8.');
+    return problem(400, 'The path is not valid percent-encoded UTF-8.');
   }
   const allow = allowFor(pathname);
   // RFC 9110 §15.5.6: a 405 carries Allow. The API's own handlers answer their methods; the
   // benchmark routes (benchmark mode only) take POSTs.
   const routeHandled = pathname.startsWith('/api/') && ROUTABLE.has(method);
   if (!routeHandled && !allow.split(', ').includes(method) && !(method === 'OPTIONS' && isProtocolRoute(pathname))) {
-    return problem(405, 'Method Not Allowed', `${method} is not supported here.`, { allow });
+    return problem(405, `${method} is not supported here.`, { allow });
   }
   // A multipart post without a usable boundary cannot be parsed (Next answers 500).
   const type = String(headers['content-type'] ?? '');
   if (method === 'POST' && /^multipart\/form-data/i.test(type) && !/;\s*boundary=("[^"]+"|[^";\s]+)/i.test(type)) {
-    return problem(400, 'Bad Request', 'A multipart/form-data body needs a boundary.');
+    return problem(400, 'A multipart/form-data body needs a boundary.');
   }
   // A Server Action posted from another origin: Next refuses it with a 500; say 403.
   if (method === 'POST' && (headers['next-action'] || String(headers['content-type'] ?? '').startsWith('multipart/form-data'))) {
@@ -63,7 +67,7 @@ export function guardRequest(method: string, target: string, headers: Record<str
       // The same comparison Next makes for Server Actions (the forwarded host, else Host).
       const forwarded = headers['x-forwarded-host'];
       const expected = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(',')[0]?.trim() || headers.host;
-      if (host !== expected) return problem(403, 'Forbidden', 'Form posts are accepted from this site only.');
+      if (host !== expected) return problem(403, 'Form posts are accepted from this site only.');
     }
   }
   return undefined;
