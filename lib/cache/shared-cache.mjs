@@ -163,6 +163,8 @@ export function createSharedCache(options) {
   // global invalidation; a later one does (this process may have missed or failed to deliver one).
   let outage = Boolean(options.url);
   let synced = false;
+  // An invalidation this process could not deliver: the next contact must invalidate everything.
+  let undelivered = false;
   if (options.url) {
     redis = new Redis(options.url, {
       // Fail at once while disconnected instead of queueing (no pile-up), and bound every
@@ -270,6 +272,8 @@ export function createSharedCache(options) {
     dropLocal();
     apply(await redis.eval(READ_TAGS, 4, keys.version, keys.times, keys.order, keys.id, seen.id, seen.version));
     outage = false;
+    synced = true;
+    undelivered = false;
     log('Redis is back; every entry cached before now was invalidated.');
   }
 
@@ -287,7 +291,7 @@ export function createSharedCache(options) {
         // The first connection of a new process is worth waiting for (bounded by connectTimeout).
         if (!synced && ['wait', 'connecting', 'connect'].includes(redis.status)) await ready(redis);
         if (redis.status !== 'ready') return;
-        if (synced) await recover();
+        if (synced || undelivered) await recover();
         else {
           apply(await redis.eval(READ_TAGS, 4, keys.version, keys.times, keys.order, keys.id, seen.id, seen.version));
           outage = false;
@@ -397,6 +401,7 @@ export function createSharedCache(options) {
       try {
         await writeTags(times);
       } catch (err) {
+        undelivered = true;
         fail(err);
       }
     },
@@ -420,6 +425,7 @@ export function createSharedCache(options) {
         await writeTags(times);
         return true;
       } catch (err) {
+        undelivered = true;
         fail(err);
         return false;
       }

@@ -2,6 +2,7 @@
 import { closeProcessDatabase, getDatabaseHandle, openDatabase, setProcessDatabase, type DbHandle } from '@/db/client';
 import { resetConfig } from '@/lib/config';
 import { startNextServer } from '@/scripts/server';
+import { testPrefix } from './redis';
 import { copyTemplate, TEST_AUTH_SECRET } from './template-db';
 
 export interface TestServer {
@@ -13,7 +14,9 @@ export interface TestServer {
 
 export async function startTestServer(env: Record<string, string> = {}): Promise<TestServer> {
   const { dataDir, cleanup } = copyTemplate();
-  Object.assign(process.env, { GAZETTE_DATA_DIR: dataDir, HOST: '127.0.0.1', SEED_DEMO_CONTENT: 'false', BETTER_AUTH_SECRET: TEST_AUTH_SECRET, ...env });
+  // With REDIS_URL set (the suite runs both ways), each server gets keys of its own: its database
+  // is a private copy, so entries cached by another test file would be wrong here.
+  Object.assign(process.env, { GAZETTE_DATA_DIR: dataDir, HOST: '127.0.0.1', SEED_DEMO_CONTENT: 'false', BETTER_AUTH_SECRET: TEST_AUTH_SECRET, REDIS_KEY_PREFIX: testPrefix('it'), ...env });
   delete process.env.DATABASE_URL;
   resetConfig();
   const handle = await openDatabase({ driver: 'pglite', dataDir });

@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { testPrefix } from './redis';
 import { copyTemplate, TEST_AUTH_SECRET } from './template-db';
 
 const root = path.resolve(import.meta.dirname, '..', '..');
@@ -36,7 +37,7 @@ export async function startChildServer(env: Record<string, string> = {}, options
   const log = fs.openSync(logFile, 'a');
   const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], {
     cwd: root,
-    env: { ...process.env, NODE_ENV: 'production', DATABASE_URL: '', ...(dataDir ? { GAZETTE_DATA_DIR: dataDir } : {}), HOST: '127.0.0.1', PORT: String(port), SITE_URL: url, BETTER_AUTH_SECRET: TEST_AUTH_SECRET, ...env },
+    env: { ...process.env, NODE_ENV: 'production', DATABASE_URL: '', ...(dataDir ? { GAZETTE_DATA_DIR: dataDir } : {}), HOST: '127.0.0.1', PORT: String(port), SITE_URL: url, BETTER_AUTH_SECRET: TEST_AUTH_SECRET, REDIS_KEY_PREFIX: testPrefix('child'), ...env },
     stdio: ['ignore', log, log],
   });
   const deadline = Date.now() + 120_000;

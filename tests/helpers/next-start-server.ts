@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { testPrefix } from './redis';
 import { copyTemplate, TEST_AUTH_SECRET } from './template-db';
 
 const root = path.resolve(import.meta.dirname, '..', '..');
@@ -44,6 +45,7 @@ export async function startNextStartServer(env: Record<string, string> = {}): Pr
     SEED_DEMO_CONTENT: 'false',
     BETTER_AUTH_SECRET: TEST_AUTH_SECRET,
     SITE_URL: url,
+    REDIS_KEY_PREFIX: testPrefix('next-start'),
     ...env,
   };
   delete childEnv.DATABASE_URL;
