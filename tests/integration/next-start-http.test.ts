@@ -6,9 +6,9 @@ import http from 'node:http';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DataDirLockedError, lockDataDir } from '@/db/data-dir-lock';
-import { startNextStartServer, type NextStartServer } from '../helpers/next-start-server';
+import { startChildServer, type ChildServer } from '../helpers/child-server';
 
-let server: NextStartServer;
+let server: ChildServer;
 let buildId: string;
 
 interface Answer {
@@ -50,11 +50,11 @@ const ACTION_ID = 'deadbeef'.repeat(5);
 
 beforeAll(async () => {
   buildId = fs.readFileSync(path.resolve(import.meta.dirname, '..', '..', '.next', 'BUILD_ID'), 'utf8').trim();
-  server = await startNextStartServer();
+  server = await startChildServer({}, { via: 'next start' });
 });
 
 afterAll(async () => {
-  await server?.close();
+  await server?.stop();
 });
 
 describe('next start: the embedded database', () => {
