@@ -43,7 +43,8 @@ export async function startNextServer(options: { port: number; host: string; dir
   // Answer a client that half-closes after sending its request (RFC 9112 §9.6): Node's default
   // drops the response in flight when the FIN arrives before the answer, i.e. whenever the answer
   // waits on real I/O (PostgreSQL, Redis). Plain `next start` gets the same from the Next patch.
-  server.httpAllowHalfOpen = true;
+  // (A public property of http.Server since Node 0.x, missing from @types/node.)
+  (server as http.Server & { httpAllowHalfOpen: boolean }).httpAllowHalfOpen = true;
   // Bound slow clients: a request's headers must arrive within 30 s (slowloris).
   server.headersTimeout = 30_000;
   server.requestTimeout = 60_000;
