@@ -7,6 +7,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DataDirLockedError, lockDataDir } from '@/db/data-dir-lock';
 import { startChildServer, type ChildServer } from '../helpers/child-server';
+import { CookieJar, submitForm } from '../helpers/cms-client';
 
 let server: ChildServer;
 let buildId: string;
@@ -145,4 +146,23 @@ describe('next start: protocol routes ignore the React router headers', () => {
     expect(withRsc.headers.etag).toBe(plain.headers.etag);
     expect(withRsc.body).toBe(plain.body);
   });
+});
+
+// LIMITS.address in lib/auth/rate-limit.ts (a server-only module tests cannot import).
+const ADDRESS_LIMIT = 30;
+
+describe('next start: the client address for sign-in limits', () => {
+  it('ignores a client-sent x-gazette-client-ip: forged addresses still count as one', async () => {
+    // ADDRESS_LIMIT failures from one socket, each claiming another address and another
+    // account (so the per-account limit never applies): the next attempt is refused all the same.
+    const jar = new CookieJar();
+    const attempt = (i: number) =>
+      submitForm(server.url, '/cms/login', jar, {
+        fields: { email: `nobody-${i}@test.gazette`, password: 'wrong-password-0' },
+        headers: { 'x-gazette-client-ip': `203.0.113.${i}` },
+      });
+    for (let i = 0; i < ADDRESS_LIMIT; i++) await attempt(i);
+    const refused = await attempt(ADDRESS_LIMIT);
+    expect(refused.messages.join(' ')).toMatch(/Too many failed sign-ins/);
+  }, 180_000);
 });
