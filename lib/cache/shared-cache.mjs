@@ -22,168 +22,47 @@
 //   drops its local copies: no entry from before or during the outage is ever served again.
 // Known limit: entries carry Next's creation time (this machine's clock); across machines the
 // clocks must agree (NTP) to the precision of how long a read takes.
-import Redis from 'ioredis';
+import { bytesOf, createLocalStore, streamOf } from './local-store.mjs';
+import { connect, redisTier, settled } from './redis-tier.mjs';
 
-/** @typedef {import('next/dist/server/lib/cache-handlers/types').CacheEntry} CacheEntry */
 /** @typedef {import('next/dist/server/lib/cache-handlers/types').CacheHandler} CacheHandler */
-/** @typedef {Omit<CacheEntry, 'value'>} EntryMeta */
-/** @typedef {{ meta: EntryMeta, bytes: Uint8Array }} LocalEntry */
-/** @typedef {{ stale: number, expired: number }} TagTimes */
+/** @typedef {import('./redis-tier.mjs').EntryMeta} EntryMeta */
+/** @typedef {import('./redis-tier.mjs').TagTimes} TagTimes */
 
 const STATE = Symbol.for('gazette.sharedCache');
 const LOCAL_MAX_BYTES = 64 * 1024 * 1024;
-// Redis keys expire with the entry; an "infinite" expire (Next's 0xfffffffe s) becomes 30 days,
-// since SET ... PX with an out-of-range value fails.
-const MAX_TTL_SECONDS = 30 * 24 * 3600;
 const ALL = '*';
 
 const now = () => Math.round(performance.timeOrigin + performance.now());
-
-// KEYS: version, tag times (hash), tag versions (zset), store id. ARGV: tag, stale, expired, ...
-// Returns the new version.
-const WRITE_TAGS = `
-local v = redis.call('INCR', KEYS[1])
-redis.call('SETNX', KEYS[4], ARGV[#ARGV])
-for i = 1, #ARGV - 1, 3 do
-  redis.call('HSET', KEYS[2], ARGV[i], ARGV[i + 1] .. ',' .. ARGV[i + 2])
-  redis.call('ZADD', KEYS[3], v, ARGV[i])
-end
-return v`;
-
-// KEYS as above. ARGV: the store id and version this process last saw. Returns
-// {id, version, tag1, times1, ...}: the tags invalidated after that version (all of them when the
-// id differs, i.e. Redis lost its data or this process has seen nothing yet).
-const READ_TAGS = `
-local id = redis.call('GET', KEYS[4]) or ''
-local v = redis.call('GET', KEYS[1]) or '0'
-if id == ARGV[1] and v == ARGV[2] then return {id, v} end
-local from = '-inf'
-if id == ARGV[1] and ARGV[2] ~= '' then from = '(' .. ARGV[2] end
-local tags = redis.call('ZRANGEBYSCORE', KEYS[3], from, '+inf')
-local out = {id, v}
-if #tags > 0 then
-  local times = redis.call('HMGET', KEYS[2], unpack(tags))
-  for i = 1, #tags do
-    out[#out + 1] = tags[i]
-    out[#out + 1] = times[i] or '0,0'
-  end
-end
-return out`;
-
-/** @param {Redis} redis */
-function ready(redis) {
-  return new Promise((resolve) => {
-    const done = () => {
-      redis.off('ready', done);
-      redis.off('error', done);
-      resolve(undefined);
-    };
-    redis.once('ready', done);
-    redis.once('error', done);
-  });
-}
-
-/** @param {Uint8Array} bytes */
-function streamOf(bytes) {
-  return new ReadableStream({
-    start(controller) {
-      controller.enqueue(bytes);
-      controller.close();
-    },
-  });
-}
-
-/** @param {ReadableStream<Uint8Array>} stream */
-async function bytesOf(stream) {
-  const chunks = [];
-  let size = 0;
-  const reader = stream.getReader();
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    chunks.push(value);
-    size += value.byteLength;
-  }
-  const out = new Uint8Array(size);
-  let at = 0;
-  for (const c of chunks) {
-    out.set(c, at);
-    at += c.byteLength;
-  }
-  return out;
-}
-
-// Stored in Redis as: 4-byte big-endian length of the metadata JSON, the JSON, the value bytes.
-/** @param {EntryMeta} meta @param {Uint8Array} bytes */
-function encode(meta, bytes) {
-  const json = Buffer.from(JSON.stringify(meta));
-  const out = Buffer.allocUnsafe(4 + json.byteLength + bytes.byteLength);
-  out.writeUInt32BE(json.byteLength, 0);
-  json.copy(out, 4);
-  out.set(bytes, 4 + json.byteLength);
-  return out;
-}
-
-/** @param {Buffer} buf @returns {LocalEntry | undefined} */
-function decode(buf) {
-  if (buf.byteLength < 4) return undefined;
-  const length = buf.readUInt32BE(0);
-  if (4 + length > buf.byteLength) return undefined;
-  const meta = /** @type {EntryMeta} */ (JSON.parse(buf.subarray(4, 4 + length).toString('utf8')));
-  return { meta, bytes: new Uint8Array(buf.subarray(4 + length)) };
-}
 
 /**
  * @param {{ url?: string, prefix?: string, timeoutMs?: number, log?: (message: string) => void }} options
  */
 export function createSharedCache(options) {
   const log = options.log ?? ((m) => console.error(`[cache] ${m}`));
-  const prefix = options.prefix || 'gazette:';
-  const keys = {
-    version: `${prefix}tags:version`,
-    times: `${prefix}tags:times`,
-    order: `${prefix}tags:order`,
-    id: `${prefix}tags:id`,
-    entry: (/** @type {string} */ key) => `${prefix}entry:${key}`,
-  };
-
-  /** @type {Map<string, LocalEntry>} */
-  const local = new Map();
-  let localBytes = 0;
+  const local = createLocalStore(LOCAL_MAX_BYTES);
   /** @type {Map<string, Promise<void>>} */
   const pendingSets = new Map();
   /** @type {Map<string, TagTimes>} */
   const manifest = new Map();
   const seen = { id: '', version: '' };
 
-  /** @type {Redis | undefined} */
-  let redis;
+  const redis = options.url ? connect(options.url, options.timeoutMs ?? 1000) : undefined;
+  const tier = redis ? redisTier(redis, options.prefix || 'gazette:') : undefined;
   // true while Redis cannot be trusted: not yet reached, unreachable, or back but not yet
   // re-synchronised. Until the first contact nothing is cached here, so that contact needs no
   // global invalidation; a later one does (this process may have missed or failed to deliver one).
-  let outage = Boolean(options.url);
+  let outage = Boolean(redis);
   let synced = false;
   // An invalidation this process could not deliver: the next contact must invalidate everything.
   let undelivered = false;
-  if (options.url) {
-    redis = new Redis(options.url, {
-      // Fail at once while disconnected instead of queueing (no pile-up), and bound every
-      // command: a slow Redis costs at most this much per request.
-      enableOfflineQueue: false,
-      commandTimeout: options.timeoutMs ?? 1000,
-      connectTimeout: options.timeoutMs ?? 1000,
-      maxRetriesPerRequest: 0,
-      retryStrategy: (times) => Math.min(100 * times, 2000),
-      lazyConnect: false,
-    });
-    redis.on('error', (err) => {
-      if (!outage || !synced) log(`Redis unavailable (${err.message}); reading from the database until it is back.`);
-      outage = true;
-    });
-    redis.on('close', () => {
-      outage = true;
-    });
-  }
+  redis?.on('error', (err) => {
+    if (!outage || !synced) log(`Redis unavailable (${err.message}); reading from the database until it is back.`);
+    outage = true;
+  });
+  redis?.on('close', () => {
+    outage = true;
+  });
 
   /** @param {unknown} err */
   function fail(err) {
@@ -197,26 +76,6 @@ export function createSharedCache(options) {
     manifest.set(tag, old ? { stale: Math.max(old.stale, times.stale), expired: Math.max(old.expired, times.expired) } : times);
   }
 
-  /** @param {string} key @param {LocalEntry} entry */
-  function keep(key, entry) {
-    const old = local.get(key);
-    if (old) {
-      local.delete(key);
-      localBytes -= old.bytes.byteLength;
-    }
-    local.set(key, entry);
-    localBytes += entry.bytes.byteLength;
-    for (const [k, v] of local) {
-      if (localBytes <= LOCAL_MAX_BYTES) break;
-      local.delete(k);
-      localBytes -= v.bytes.byteLength;
-    }
-  }
-
-  function dropLocal() {
-    local.clear();
-    localBytes = 0;
-  }
 
   /**
    * Whether an entry may be served, and its revalidate time: expired tags make it a miss, stale
@@ -238,39 +97,27 @@ export function createSharedCache(options) {
     return revalidate;
   }
 
-  /** Apply a READ_TAGS answer. @param {unknown} reply */
-  function apply(reply) {
-    const r = /** @type {string[]} */ (reply);
-    const [id = '', version = '0'] = r;
+  /** Learn what the store says changed since this process last asked. */
+  async function sync() {
+    if (!tier) return;
+    const { id, version, changes } = await tier.readTags(seen);
     if (id !== seen.id) {
       // A new store (first contact, or Redis lost its data): forget what we knew.
       manifest.clear();
-      dropLocal();
+      local.clear();
     }
-    for (let i = 2; i + 1 < r.length; i += 2) {
-      const [stale = '0', expired = '0'] = String(r[i + 1]).split(',');
-      learn(String(r[i]), { stale: Number(stale), expired: Number(expired) });
-    }
+    for (const [tag, times] of changes) learn(tag, times);
     seen.id = id;
     seen.version = version;
   }
 
-  /** Write tag times to Redis; resolves to the new version. @param {Map<string, TagTimes>} times */
-  async function writeTags(times) {
-    if (!redis) return;
-    const args = [];
-    for (const [tag, t] of times) args.push(tag, String(t.stale), String(t.expired));
-    args.push(`${now()}-${Math.random().toString(36).slice(2)}`);
-    await redis.eval(WRITE_TAGS, 4, keys.version, keys.times, keys.order, keys.id, ...args);
-  }
-
   /** After an outage: invalidate everything cached anywhere, then resume. */
   async function recover() {
-    if (!redis) return;
+    if (!tier) return;
     const t = now();
-    await writeTags(new Map([[ALL, { stale: t, expired: t }]]));
-    dropLocal();
-    apply(await redis.eval(READ_TAGS, 4, keys.version, keys.times, keys.order, keys.id, seen.id, seen.version));
+    await tier.writeTags(new Map([[ALL, { stale: t, expired: t }]]));
+    local.clear();
+    await sync();
     outage = false;
     synced = true;
     undelivered = false;
@@ -289,16 +136,16 @@ export function createSharedCache(options) {
     try {
       if (outage) {
         // The first connection of a new process is worth waiting for (bounded by connectTimeout).
-        if (!synced && ['wait', 'connecting', 'connect'].includes(redis.status)) await ready(redis);
+        if (!synced && ['wait', 'connecting', 'connect'].includes(redis.status)) await settled(redis);
         if (redis.status !== 'ready') return;
         if (synced || undelivered) await recover();
         else {
-          apply(await redis.eval(READ_TAGS, 4, keys.version, keys.times, keys.order, keys.id, seen.id, seen.version));
+          await sync();
           outage = false;
           synced = true;
         }
       } else {
-        apply(await redis.eval(READ_TAGS, 4, keys.version, keys.times, keys.order, keys.id, seen.id, seen.version));
+        await sync();
       }
     } catch (err) {
       fail(err);
@@ -341,22 +188,19 @@ export function createSharedCache(options) {
       if (pending) await pending;
       if (redis && outage) return undefined;
       let entry = local.get(cacheKey);
-      if (!entry && redis) {
+      if (!entry && tier) {
         try {
-          const buf = await redis.getBuffer(keys.entry(cacheKey));
-          entry = buf ? decode(buf) : undefined;
+          entry = await tier.getEntry(cacheKey);
         } catch (err) {
           fail(err);
           return undefined;
         }
-        if (entry) keep(cacheKey, entry);
+        if (entry) local.set(cacheKey, entry);
       }
       if (!entry) return undefined;
       const revalidate = usable(entry.meta, softTags);
       if (revalidate === undefined) return undefined;
-      // Refresh its place in the LRU order.
-      local.delete(cacheKey);
-      local.set(cacheKey, entry);
+      local.touch(cacheKey, entry);
       return { ...entry.meta, revalidate, value: streamOf(entry.bytes) };
     },
 
@@ -372,11 +216,8 @@ export function createSharedCache(options) {
         const bytes = await bytesOf(entry.value);
         const { value: _value, ...meta } = entry;
         if (redis && outage) return;
-        keep(cacheKey, { meta, bytes });
-        if (redis) {
-          const ttl = Math.max(1, Math.min(Math.ceil(meta.expire), MAX_TTL_SECONDS));
-          await redis.set(keys.entry(cacheKey), encode(meta, bytes), 'EX', ttl).catch(fail);
-        }
+        local.set(cacheKey, { meta, bytes });
+        await tier?.setEntry(cacheKey, { meta, bytes }).catch(fail);
       } catch {
         // A failed generation is not stored; the next read generates again.
       } finally {
@@ -399,7 +240,7 @@ export function createSharedCache(options) {
       const times = timesFor(tags, durations);
       for (const [tag, t] of times) learn(tag, t);
       try {
-        await writeTags(times);
+        await tier?.writeTags(times);
       } catch (err) {
         undelivered = true;
         fail(err);
@@ -420,9 +261,9 @@ export function createSharedCache(options) {
     async invalidate(tags) {
       const times = timesFor(tags);
       for (const [tag, t] of times) learn(tag, t);
-      if (!redis) return true;
+      if (!tier) return true;
       try {
-        await writeTags(times);
+        await tier.writeTags(times);
         return true;
       } catch (err) {
         undelivered = true;
@@ -437,7 +278,7 @@ export function createSharedCache(options) {
     },
     /** For health reports and tests. */
     status() {
-      return { mode: redis ? 'redis' : 'memory', connection: redis?.status, outage, localEntries: local.size, localBytes, version: seen.version };
+      return { mode: redis ? 'redis' : 'memory', connection: redis?.status, outage, localEntries: local.size, localBytes: local.bytes, version: seen.version };
     },
     async close() {
       redis?.disconnect();
