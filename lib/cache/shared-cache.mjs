@@ -56,26 +56,26 @@ export function createSharedCache(options) {
   let synced = false;
   // An invalidation this process could not deliver: the next contact must invalidate everything.
   let undelivered = false;
-  redis?.on('error', (err) => {
-    if (!outage || !synced) log(`Redis unavailable (${err.message}); reading from the database until it is back.`);
-    outage = true;
-  });
-  redis?.on('close', () => {
-    outage = true;
-  });
+  // Whether the operator has been told of the current outage (said once, not per retry).
+  let reported = false;
 
   /** @param {unknown} err */
   function fail(err) {
-    if (!outage) log(`Redis failed (${err instanceof Error ? err.message : String(err)}); reading from the database until it is back.`);
     outage = true;
+    if (reported) return;
+    reported = true;
+    log(`Redis unavailable (${err instanceof Error ? err.message : String(err)}); reading from the database until it is back.`);
   }
+  redis?.on('error', fail);
+  redis?.on('close', () => {
+    outage = true;
+  });
 
   /** @param {string} tag @param {TagTimes} times */
   function learn(tag, times) {
     const old = manifest.get(tag);
     manifest.set(tag, old ? { stale: Math.max(old.stale, times.stale), expired: Math.max(old.expired, times.expired) } : times);
   }
-
 
   /**
    * Whether an entry may be served, and its revalidate time: expired tags make it a miss, stale
@@ -121,6 +121,7 @@ export function createSharedCache(options) {
     outage = false;
     synced = true;
     undelivered = false;
+    reported = false;
     log('Redis is back; every entry cached before now was invalidated.');
   }
 
@@ -143,6 +144,7 @@ export function createSharedCache(options) {
           await sync();
           outage = false;
           synced = true;
+          reported = false;
         }
       } else {
         await sync();
