@@ -21,16 +21,22 @@ export function start(command: string, args: string[], env: Record<string, strin
   return spawn(command, args, { cwd, env: { ...process.env, ...env }, stdio: ['ignore', fd, fd] });
 }
 
-/** Start Gazette's production server in benchmark mode on a prepared data directory. */
-export function startGazette(root: string, dataDir: string, port: number, log: string): ChildProcess {
+/**
+ * Start Gazette's production server (`npm start`) in benchmark mode on a prepared data
+ * directory: embedded database, in-memory cache, one process, unless `env` says otherwise.
+ */
+export function startGazette(root: string, dataDir: string, port: number, log: string, env: Record<string, string> = {}): ChildProcess {
   return start(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], {
     NODE_ENV: 'production',
     GAZETTE_BENCH: 'true',
     GAZETTE_DATA_DIR: dataDir,
     DATABASE_URL: '',
+    REDIS_URL: '',
+    WEB_CONCURRENCY: '',
     HOST: '127.0.0.1',
     PORT: String(port),
     SITE_URL: `http://127.0.0.1:${port}`,
     SEED_DEMO_CONTENT: 'false',
+    ...env,
   }, log, root);
 }
