@@ -40,8 +40,10 @@ const rounds = Number(values.rounds ?? (quick ? 1 : 3));
 const durationS = quick ? 2 : 5;
 const progress = (line: string) => process.stderr.write(`${new Date().toISOString().slice(11, 19)} ${line}\n`);
 
-// Interleaved pairs per scenario in the shared-cache comparisons (even: as many A-B as B-A).
-const pairs = quick ? 2 : 4;
+// The shared-cache comparisons: interleaved pairs of short slices per scenario (an even number:
+// as many A-B as B-A); short slices follow the machine's changing load better than long ones.
+const pairs = quick ? 4 : 8;
+const sliceS = quick ? 1 : 2;
 
 // Every server this run starts, and what to remove after them (bench database, Redis keys).
 const children: ChildProcess[] = [];
@@ -151,11 +153,11 @@ async function main(): Promise<void> {
   const memoryTarget = { label: 'memory', base, pid: server.pid! };
   const why = (part: 'redis' | 'postgres') => (shared ? (shared.skipped[part] ?? `its servers did not start (logs in ${logDir})`) : 'with --skip-shared');
   const sharedCache: BenchReport['sharedCache'] = others.redis
-    ? await compareSharedCache(memoryTarget, others.redis, { reps: pairs, durationS, coldSamples: quick ? 6 : 16, progress })
+    ? await compareSharedCache(memoryTarget, others.redis, { reps: pairs, durationS: sliceS, coldSamples: quick ? 6 : 16, progress })
     : { skipped: why('redis') };
   const workers: BenchReport['workers'] =
     others.one && others.two
-      ? { comparison: await compareWorkers(others.one, others.two, { reps: pairs, durationS, progress }) }
+      ? { comparison: await compareWorkers(others.one, others.two, { reps: pairs, durationS: sliceS, progress }) }
       : { skipped: why('postgres') };
 
   // Memory under steady load (full mode): RSS after 50,000 and after 200,000 requests.

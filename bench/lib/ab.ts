@@ -1,5 +1,6 @@
-// Two servers compared on the same scenarios, interleaved (A B, then B A, …) so that the noise
-// of a shared machine falls on both alike; each ratio is the median of the per-pair ratios.
+// Two servers compared on the same scenarios, interleaved in short slices (A B, then B A, …) so
+// that the noise of a shared machine falls on both alike; each ratio is the median of the
+// per-pair ratios, and their range shows how far to trust it.
 import type { Scenario } from '../scenarios';
 import { measure, type LoadResult } from './load';
 import type { AbRow } from './report';
@@ -38,7 +39,7 @@ export async function compareAb(
   for (const s of scenarios) {
     const headers = { a: await headersFor(a, s), b: await headersFor(b, s) };
     // Fill every worker's local copy before measuring (a cluster spreads connections).
-    for (const [t, h] of [[a, headers.a], [b, headers.b]] as const) await measure({ url: t.base + s.path, headers: h, amount: 500 }, t.pid);
+    for (const [t, h] of [[a, headers.a], [b, headers.b]] as const) await measure({ url: t.base + s.path, headers: h, amount: 200 }, t.pid);
     const runs = { a: [] as LoadResult[], b: [] as LoadResult[] };
     for (let rep = 0; rep < options.reps; rep++) {
       options.progress(`${a.label} vs ${b.label}: ${s.name} (${rep + 1}/${options.reps})`);
@@ -49,6 +50,7 @@ export async function compareAb(
       }
     }
     const expected = s.conditional ? '304' : '200';
+    const ratios = runs.a.map((r, i) => runs.b[i]!.rps / r.rps);
     const errors = [...runs.a, ...runs.b].reduce((n, r) => n + unexpected(r, expected), 0);
     if (errors) options.progress(`  ! ${errors} errors or unexpected statuses (expected ${expected})`);
     rows.push({
@@ -56,7 +58,9 @@ export async function compareAb(
       path: s.path,
       aRps: median(runs.a.map((r) => r.rps)),
       bRps: median(runs.b.map((r) => r.rps)),
-      ratio: median(runs.a.map((r, i) => runs.b[i]!.rps / r.rps)),
+      ratio: median(ratios),
+      ratioMin: Math.min(...ratios),
+      ratioMax: Math.max(...ratios),
       aCpuUsPerRequest: median(runs.a.map((r) => r.cpuUsPerRequest)),
       bCpuUsPerRequest: median(runs.b.map((r) => r.cpuUsPerRequest)),
       aP99: median(runs.a.map((r) => r.p99)),

@@ -61,7 +61,8 @@ export async function compareWorkers(
     a: one.label,
     b: two.label,
     note:
-      `PostgreSQL + Redis, WEB_CONCURRENCY=1 against 2 (µs/req = CPU of the whole process tree per request); ` +
+      `PostgreSQL + Redis, WEB_CONCURRENCY=1 against 2, ${opts.reps} interleaved pairs of ${opts.durationS} s ` +
+      `(µs/req = CPU of the whole process tree per request); ` +
       `${cpus} CPUs here, and autocannon in the bench process keeps about one of them busy, so 2 workers compete with the load generator`,
     rows,
   };
