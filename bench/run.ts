@@ -152,12 +152,14 @@ async function main(): Promise<void> {
   // Redis against memory, and 1 against 2 workers, where the engines are available.
   const memoryTarget = { label: 'memory', base, pid: server.pid! };
   const why = (part: 'redis' | 'postgres') => (shared ? (shared.skipped[part] ?? `its servers did not start (logs in ${logDir})`) : 'with --skip-shared');
+  // A failure here (a server gone mid-run) costs its table, not the run's other results.
+  const orSkipped = <T extends object>(p: Promise<T>) => p.catch((err: unknown) => ({ skipped: `failed: ${err instanceof Error ? err.message : String(err)}` }));
   const sharedCache: BenchReport['sharedCache'] = others.redis
-    ? await compareSharedCache(memoryTarget, others.redis, { reps: pairs, durationS: sliceS, coldSamples: quick ? 6 : 16, progress })
+    ? await orSkipped(compareSharedCache(memoryTarget, others.redis, { reps: pairs, durationS: sliceS, coldSamples: quick ? 6 : 16, progress }))
     : { skipped: why('redis') };
   const workers: BenchReport['workers'] =
     others.one && others.two
-      ? { comparison: await compareWorkers(others.one, others.two, { reps: pairs, durationS: sliceS, progress }) }
+      ? await orSkipped(compareWorkers(others.one, others.two, { reps: pairs, durationS: sliceS, progress }).then((comparison) => ({ comparison })))
       : { skipped: why('postgres') };
 
   // Memory under steady load (full mode): RSS after 50,000 and after 200,000 requests.

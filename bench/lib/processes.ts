@@ -5,7 +5,8 @@ import fs from 'node:fs';
 export async function waitFor(url: string, child: ChildProcess, log: string, timeoutMs = 180_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`process exited (${child.exitCode}); see ${log}`);
+    // A signal (e.g. SIGTERM from a broad `pkill` elsewhere on a shared machine) leaves exitCode null.
+    if (child.exitCode !== null || child.signalCode !== null) throw new Error(`process exited (${child.signalCode ?? child.exitCode}); see ${log}`);
     try {
       if ((await fetch(url)).status < 500) return;
     } catch {

@@ -62,7 +62,7 @@ async function admin<T>(run: (client: pg.Client) => Promise<T>): Promise<T> {
   }
 }
 
-/** A fresh `gazette_bench_<random>` database; undefined (with why) when PostgreSQL is absent. */
+/** A fresh `gazette_bench_<random>` database, or why PostgreSQL is not available. */
 export async function createBenchDatabase(): Promise<BenchDatabase | string> {
   const name = `gazette_bench_${randomBytes(4).toString('hex')}`;
   try {
