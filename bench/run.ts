@@ -19,8 +19,9 @@ import { loadAverage, memory } from './lib/proc';
 import { prepareBenchData } from './lib/data';
 import { compareResults, printTable, type BenchReport, type ScenarioReport } from './lib/report';
 import { recordingKey } from './lib/recording-key';
+import { recordScenarios } from './lib/recordings';
 import { median } from './lib/ab';
-import { coldSample, queries } from './lib/cold';
+import { coldReport, queries } from './lib/cold';
 import { compareSharedCache } from './lib/shared-cache';
 import { startSharedServers } from './lib/shared-servers';
 import { compareWorkers } from './lib/workers';
@@ -44,6 +45,7 @@ const progress = (line: string) => process.stderr.write(`${new Date().toISOStrin
 // as many A-B as B-A); short slices follow the machine's changing load better than long ones.
 const pairs = quick ? 4 : 8;
 const sliceS = quick ? 1 : 2;
+const warmupS = quick ? 2 : 5;
 
 // Every server this run starts, and what to remove after them (bench database, Redis keys).
 const children: ChildProcess[] = [];
@@ -81,24 +83,7 @@ async function main(): Promise<void> {
   for (const s of SCENARIOS) s.path = s.path.replace('CURSOR', cursor);
 
   // Record what each scenario answers, for the floor server and for the 304 scenarios.
-  const recordings: Record<string, { status: number; headers: Record<string, string>; body: string }> = {};
-  const etags: Record<string, string> = {};
-  for (const s of [...SCENARIOS, { name: 'constant', path: '/api/bench/constant', headers: {} }]) {
-    const res = await fetch(base + s.path, { headers: s.headers });
-    const body = await res.text();
-    const headers: Record<string, string> = {};
-    res.headers.forEach((v, k) => {
-      if (!['date', 'connection', 'keep-alive', 'transfer-encoding'].includes(k)) headers[k] = v;
-    });
-    const accept = (s.headers as Record<string, string>).accept;
-    recordings[recordingKey(s.path, accept, false)] = { status: res.status, headers, body };
-    if (res.headers.get('etag')) {
-      etags[recordingKey(s.path, accept, false)] = res.headers.get('etag')!;
-      const { 'content-type': _type, 'content-length': _length, ...notModifiedHeaders } = headers;
-      recordings[recordingKey(s.path, accept, true)] = { status: 304, headers: notModifiedHeaders, body: '' };
-    }
-    if (res.status !== 200) throw new Error(`${s.name}: ${s.path} answered ${res.status}`);
-  }
+  const { recordings, etags } = await recordScenarios(base, SCENARIOS);
   const recordingFile = path.join(logDir, 'recordings.json');
   fs.writeFileSync(recordingFile, JSON.stringify(recordings));
   // The ceiling route answers the same recorded bytes from inside the same Next build.
@@ -138,15 +123,7 @@ async function main(): Promise<void> {
   const cold: ScenarioReport[] = [];
   for (const c of COLD_SCENARIOS) {
     progress(`cold: ${c.name}`);
-    const times: number[] = [];
-    const qs: number[] = [];
-    for (let i = 0; i < (quick ? 5 : 15); i++) {
-      const sample = await coldSample(base, c);
-      times.push(sample.ms);
-      qs.push(sample.queries);
-    }
-    const bytes = (await (await fetch(base + c.path, { headers: c.headers })).arrayBuffer()).byteLength;
-    cold.push({ name: c.name, path: c.path, coldMsMedian: median(times), coldMsMax: Math.max(...times), queriesPerRequest: median(qs), bytes });
+    cold.push(await coldReport(base, c, quick ? 5 : 15));
   }
 
   // Redis against memory, and 1 against 2 workers, where the engines are available.
@@ -155,11 +132,11 @@ async function main(): Promise<void> {
   // A failure here (a server gone mid-run) costs its table, not the run's other results.
   const orSkipped = <T extends object>(p: Promise<T>) => p.catch((err: unknown) => ({ skipped: `failed: ${err instanceof Error ? err.message : String(err)}` }));
   const sharedCache: BenchReport['sharedCache'] = others.redis
-    ? await orSkipped(compareSharedCache(memoryTarget, others.redis, { reps: pairs, durationS: sliceS, coldSamples: quick ? 6 : 16, progress }))
+    ? await orSkipped(compareSharedCache(memoryTarget, others.redis, { reps: pairs, durationS: sliceS, warmupS, coldSamples: quick ? 6 : 16, progress }))
     : { skipped: why('redis') };
   const workers: BenchReport['workers'] =
     others.one && others.two
-      ? await orSkipped(compareWorkers(others.one, others.two, { reps: pairs, durationS: sliceS, progress }).then((comparison) => ({ comparison })))
+      ? await orSkipped(compareWorkers(others.one, others.two, { reps: pairs, durationS: sliceS, warmupS, progress }).then((comparison) => ({ comparison })))
       : { skipped: why('postgres') };
 
   // Memory under steady load (full mode): RSS after 50,000 and after 200,000 requests.

@@ -33,13 +33,18 @@ export async function compareAb(
   a: Target,
   b: Target,
   scenarios: Scenario[],
-  options: { reps: number; durationS: number; progress: (line: string) => void },
+  options: { reps: number; durationS: number; warmupS: number; progress: (line: string) => void },
 ): Promise<AbRow[]> {
+  const all = [];
+  for (const s of scenarios) all.push({ s, headers: { a: await headersFor(a, s), b: await headersFor(b, s) } });
+  // Warm both servers on every scenario first: a server that has not run under load yet (fresh
+  // JIT, a cluster's workers) was measured up to 2× slower than one that has, whatever its cache.
+  options.progress(`${a.label} vs ${b.label}: warming up`);
+  for (const { s, headers } of all) {
+    for (const [t, h] of [[a, headers.a], [b, headers.b]] as const) await measure({ url: t.base + s.path, headers: h, durationS: options.warmupS }, t.pid);
+  }
   const rows: AbRow[] = [];
-  for (const s of scenarios) {
-    const headers = { a: await headersFor(a, s), b: await headersFor(b, s) };
-    // Fill every worker's local copy before measuring (a cluster spreads connections).
-    for (const [t, h] of [[a, headers.a], [b, headers.b]] as const) await measure({ url: t.base + s.path, headers: h, amount: 200 }, t.pid);
+  for (const { s, headers } of all) {
     const runs = { a: [] as LoadResult[], b: [] as LoadResult[] };
     for (let rep = 0; rep < options.reps; rep++) {
       options.progress(`${a.label} vs ${b.label}: ${s.name} (${rep + 1}/${options.reps})`);

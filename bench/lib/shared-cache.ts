@@ -42,7 +42,7 @@ export function startRedisServer(opts: { root: string; dataDir: string; logDir: 
 export async function compareSharedCache(
   memory: Target,
   redis: Target,
-  opts: { reps: number; durationS: number; coldSamples: number; progress: (line: string) => void },
+  opts: { reps: number; durationS: number; warmupS: number; coldSamples: number; progress: (line: string) => void },
 ): Promise<NonNullable<BenchReport['sharedCache']>> {
   const rows = await compareAb(memory, redis, SHARED_CACHE_SCENARIOS, opts);
 

@@ -53,7 +53,7 @@ export async function startWorkerServers(opts: {
 export async function compareWorkers(
   one: Target,
   two: Target,
-  opts: { reps: number; durationS: number; progress: (line: string) => void },
+  opts: { reps: number; durationS: number; warmupS: number; progress: (line: string) => void },
 ): Promise<AbReport> {
   const rows = await compareAb(one, two, WORKER_SCENARIOS, opts);
   const cpus = os.availableParallelism();
