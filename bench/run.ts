@@ -50,7 +50,11 @@ const warmupS = quick ? 2 : 5;
 // Every server this run starts, and what to remove after them (bench database, Redis keys).
 const children: ChildProcess[] = [];
 const cleanups: (() => Promise<unknown> | void)[] = [];
-const stopAll = () => children.forEach((c) => c.exitCode === null && c.kill('SIGTERM'));
+let stopping = false;
+const stopAll = () => {
+  stopping = true;
+  children.forEach((c) => c.exitCode === null && c.kill('SIGTERM'));
+};
 async function cleanup(): Promise<void> {
   stopAll();
   await Promise.all(children.map((c) => c.exitCode === null && c.signalCode === null && new Promise((r) => c.once('exit', r))));
@@ -76,6 +80,8 @@ async function main(): Promise<void> {
   await waitFor(`${base}/api/health`, server, serverLog);
   progress(`server up at ${base} (pid ${server.pid})`);
   const others = shared ? await shared.ready : {};
+  // On a shared machine something else may stop a server (a broad pkill); say so when it happens.
+  for (const c of children) c.once('exit', (code, signal) => stopping || progress(`! server pid ${c.pid} exited (${signal ?? code}), not stopped by this run`));
 
   // The cursor scenario pages from the first page's next link.
   const firstPage = (await (await fetch(`${base}/api/posts?limit=20`)).json()) as { links: { next: string } };
