@@ -4,7 +4,9 @@
 // server (benchmark mode) and measures each scenario with autocannon on 127.0.0.1, interleaved
 // with two references in the same run: (1) a bare node:http server answering the same bytes
 // (the floor) and (2) a route handler in the same Next build returning a constant Response
-// (the framework's ceiling). Optionally (3) a peer at BENCH_PEER_URL.
+// (the framework's ceiling). Optionally (3) a peer at BENCH_PEER_URL. Then, where Redis and
+// PostgreSQL are available (unless --skip-shared), the Redis cache handler against the in-memory
+// one (bench/lib/shared-cache.ts) and 1 against 2 workers (bench/lib/workers.ts).
 import { execSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -17,25 +19,47 @@ import { loadAverage, memory } from './lib/proc';
 import { prepareBenchData } from './lib/data';
 import { compareResults, printTable, type BenchReport, type ScenarioReport } from './lib/report';
 import { recordingKey } from './lib/recording-key';
+import { recordScenarios } from './lib/recordings';
+import { median } from './lib/ab';
+import { coldReport, queries } from './lib/cold';
+import { compareSharedCache } from './lib/shared-cache';
+import { startSharedServers } from './lib/shared-servers';
+import { compareWorkers } from './lib/workers';
 import { SCENARIOS, COLD_SCENARIOS } from './scenarios';
 
 const root = path.resolve(import.meta.dirname, '..');
 const { values } = parseArgs({
-  options: { quick: { type: 'boolean', default: false }, compare: { type: 'string' }, rounds: { type: 'string' } },
+  options: {
+    quick: { type: 'boolean', default: false },
+    compare: { type: 'string' },
+    rounds: { type: 'string' },
+    'skip-shared': { type: 'boolean', default: false },
+  },
 });
 const quick = values.quick!;
 const rounds = Number(values.rounds ?? (quick ? 1 : 3));
 const durationS = quick ? 2 : 5;
 const progress = (line: string) => process.stderr.write(`${new Date().toISOString().slice(11, 19)} ${line}\n`);
 
-async function queries(base: string): Promise<number> {
-  return ((await (await fetch(`${base}/api/bench/queries`)).json()) as { queries: number }).queries;
-}
+// The shared-cache comparisons: interleaved pairs of short slices per scenario (an even number:
+// as many A-B as B-A); short slices follow the machine's changing load better than long ones.
+const pairs = quick ? 4 : 8;
+const sliceS = quick ? 1 : 2;
+const warmupS = quick ? 2 : 5;
 
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length ? (s[Math.floor((s.length - 1) / 2)]! + s[Math.ceil((s.length - 1) / 2)]!) / 2 : NaN;
+// Every server this run starts, and what to remove after them (bench database, Redis keys).
+const children: ChildProcess[] = [];
+const cleanups: (() => Promise<unknown> | void)[] = [];
+let stopping = false;
+const stopAll = () => {
+  stopping = true;
+  children.forEach((c) => c.exitCode === null && c.kill('SIGTERM'));
 };
+async function cleanup(): Promise<void> {
+  stopAll();
+  await Promise.all(children.map((c) => c.exitCode === null && c.signalCode === null && new Promise((r) => c.once('exit', r))));
+  for (const f of cleanups.splice(0)) await Promise.resolve(f()).catch((err: unknown) => progress(`cleanup failed: ${String(err)}`));
+}
 
 async function main(): Promise<void> {
   const logDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gazette-bench-'));
@@ -45,14 +69,19 @@ async function main(): Promise<void> {
 
   const port = 3900 + Math.floor(Math.random() * 50);
   const base = `http://127.0.0.1:${port}`;
+  process.on('exit', stopAll);
+  process.on('SIGINT', () => void cleanup().finally(() => process.exit(130)));
+
+  // The shared-cache servers start beside the main one, all before any measurement.
+  const shared = values['skip-shared'] ? undefined : await startSharedServers({ root, dataDir, logDir, port, children, cleanups, progress });
   const serverLog = path.join(logDir, 'server.log');
   const server = startGazette(root, dataDir, port, serverLog);
-  const children: ChildProcess[] = [server];
-  const stopAll = () => children.forEach((c) => c.exitCode === null && c.kill('SIGTERM'));
-  process.on('exit', stopAll);
-  process.on('SIGINT', () => process.exit(130));
+  children.push(server);
   await waitFor(`${base}/api/health`, server, serverLog);
   progress(`server up at ${base} (pid ${server.pid})`);
+  const others = shared ? await shared.ready : {};
+  // On a shared machine something else may stop a server (a broad pkill); say so when it happens.
+  for (const c of children) c.once('exit', (code, signal) => stopping || progress(`! server pid ${c.pid} exited (${signal ?? code}), not stopped by this run`));
 
   // The cursor scenario pages from the first page's next link.
   const firstPage = (await (await fetch(`${base}/api/posts?limit=20`)).json()) as { links: { next: string } };
@@ -60,24 +89,7 @@ async function main(): Promise<void> {
   for (const s of SCENARIOS) s.path = s.path.replace('CURSOR', cursor);
 
   // Record what each scenario answers, for the floor server and for the 304 scenarios.
-  const recordings: Record<string, { status: number; headers: Record<string, string>; body: string }> = {};
-  const etags: Record<string, string> = {};
-  for (const s of [...SCENARIOS, { name: 'constant', path: '/api/bench/constant', headers: {} }]) {
-    const res = await fetch(base + s.path, { headers: s.headers });
-    const body = await res.text();
-    const headers: Record<string, string> = {};
-    res.headers.forEach((v, k) => {
-      if (!['date', 'connection', 'keep-alive', 'transfer-encoding'].includes(k)) headers[k] = v;
-    });
-    const accept = (s.headers as Record<string, string>).accept;
-    recordings[recordingKey(s.path, accept, false)] = { status: res.status, headers, body };
-    if (res.headers.get('etag')) {
-      etags[recordingKey(s.path, accept, false)] = res.headers.get('etag')!;
-      const { 'content-type': _type, 'content-length': _length, ...notModifiedHeaders } = headers;
-      recordings[recordingKey(s.path, accept, true)] = { status: 304, headers: notModifiedHeaders, body: '' };
-    }
-    if (res.status !== 200) throw new Error(`${s.name}: ${s.path} answered ${res.status}`);
-  }
+  const { recordings, etags } = await recordScenarios(base, SCENARIOS);
   const recordingFile = path.join(logDir, 'recordings.json');
   fs.writeFileSync(recordingFile, JSON.stringify(recordings));
   // The ceiling route answers the same recorded bytes from inside the same Next build.
@@ -117,20 +129,21 @@ async function main(): Promise<void> {
   const cold: ScenarioReport[] = [];
   for (const c of COLD_SCENARIOS) {
     progress(`cold: ${c.name}`);
-    const times: number[] = [];
-    const qs: number[] = [];
-    for (let i = 0; i < (quick ? 5 : 15); i++) {
-      await fetch(`${base}/api/bench/invalidate?tag=${encodeURIComponent(c.tag)}`, { method: 'POST' });
-      const q0 = await queries(base);
-      const t0 = performance.now();
-      const res = await fetch(base + c.path, { headers: c.headers });
-      await res.arrayBuffer();
-      times.push(performance.now() - t0);
-      qs.push((await queries(base)) - q0);
-    }
-    const bytes = (await (await fetch(base + c.path, { headers: c.headers })).arrayBuffer()).byteLength;
-    cold.push({ name: c.name, path: c.path, coldMsMedian: median(times), coldMsMax: Math.max(...times), queriesPerRequest: median(qs), bytes });
+    cold.push(await coldReport(base, c, quick ? 5 : 15));
   }
+
+  // Redis against memory, and 1 against 2 workers, where the engines are available.
+  const memoryTarget = { label: 'memory', base, pid: server.pid! };
+  const why = (part: 'redis' | 'postgres') => (shared ? (shared.skipped[part] ?? `its servers did not start (logs in ${logDir})`) : 'with --skip-shared');
+  // A failure here (a server gone mid-run) costs its table, not the run's other results.
+  const orSkipped = <T extends object>(p: Promise<T>) => p.catch((err: unknown) => ({ skipped: `failed: ${err instanceof Error ? err.message : String(err)}` }));
+  const sharedCache: BenchReport['sharedCache'] = others.redis
+    ? await orSkipped(compareSharedCache(memoryTarget, others.redis, { reps: pairs, durationS: sliceS, warmupS, coldSamples: quick ? 6 : 16, progress }))
+    : { skipped: why('redis') };
+  const workers: BenchReport['workers'] =
+    others.one && others.two
+      ? await orSkipped(compareWorkers(others.one, others.two, { reps: pairs, durationS: sliceS, warmupS, progress }).then((comparison) => ({ comparison })))
+      : { skipped: why('postgres') };
 
   // Memory under steady load (full mode): RSS after 50,000 and after 200,000 requests.
   let memoryCheck: BenchReport['memory'];
@@ -191,19 +204,22 @@ async function main(): Promise<void> {
     scenarios,
     cold,
     memory: memoryCheck,
+    sharedCache,
+    workers,
   };
   printTable(report);
   const out = path.join(root, 'bench', 'results', `${report.date.replace(/[:.]/g, '-')}-${commit}-${report.mode}.json`);
   fs.writeFileSync(out, JSON.stringify(report, null, 2));
   console.log(`\nWrote ${path.relative(root, out)}`);
   if (values.compare) compareResults(JSON.parse(fs.readFileSync(values.compare, 'utf8')) as BenchReport, report);
-  stopAll();
+  await cleanup();
 }
 
 main().then(
   () => process.exit(0),
-  (err: unknown) => {
+  async (err: unknown) => {
     console.error(err);
+    await cleanup();
     process.exit(1);
   },
 );

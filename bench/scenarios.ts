@@ -37,3 +37,11 @@ export const COLD_SCENARIOS: ColdScenario[] = [
   { name: 'changelog.json (cold)', path: '/api/changelog.json', tag: 'changelog', headers: {} },
   { name: 'events.ics (cold)', path: '/api/events.ics', tag: 'events', headers: {} },
 ];
+
+const pick = (...names: string[]): Scenario[] => names.map((n) => SCENARIOS.find((s) => s.name === n)!);
+
+/** Representative warm scenarios compared between the Redis and the in-memory cache handler. */
+export const SHARED_CACHE_SCENARIOS = pick('post json (warm)', 'post json 304', 'posts list (warm)', 'feed.xml (warm)', 'feed.xml 304');
+
+/** Compared between 1 and 2 workers on PostgreSQL + Redis. */
+export const WORKER_SCENARIOS = pick('post json (warm)', 'posts list (warm)', 'feed.xml 304');

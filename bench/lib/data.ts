@@ -4,7 +4,7 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { openDatabase } from '../../db/client';
+import { openDatabase, type DbHandle } from '../../db/client';
 import { migrateDatabase } from '../../db/migrate';
 import { seedDemoContent, seedSyntheticChangelog, seedSyntheticEvents, seedSyntheticPosts } from '../../db/seed';
 
@@ -29,16 +29,21 @@ export async function prepareBenchData(root: string, _quick: boolean, progress: 
   fs.rmSync(building, { recursive: true, force: true });
   const handle = await openDatabase({ driver: 'pglite', dataDir: building });
   try {
-    await migrateDatabase(handle, path.join(root, 'db', 'migrations'));
-    await seedDemoContent(handle.db);
-    await seedSyntheticPosts(handle.db, BENCH_SIZE.posts, (done, total) => {
-      if (done % 2000 === 0 || done === total) progress(`  posts ${done}/${total}`);
-    });
-    await seedSyntheticEvents(handle.db, BENCH_SIZE.events);
-    await seedSyntheticChangelog(handle.db, BENCH_SIZE.changelog);
+    await seedBenchData(root, handle, progress);
   } finally {
     await handle.close();
   }
   fs.renameSync(building, dir);
   return dir;
+}
+
+/** Migrate and fill a database (embedded or PostgreSQL) with the benchmark data set. */
+export async function seedBenchData(root: string, handle: DbHandle, progress: (line: string) => void): Promise<void> {
+  await migrateDatabase(handle, path.join(root, 'db', 'migrations'));
+  await seedDemoContent(handle.db);
+  await seedSyntheticPosts(handle.db, BENCH_SIZE.posts, (done, total) => {
+    if (done % 2000 === 0 || done === total) progress(`  posts ${done}/${total}`);
+  });
+  await seedSyntheticEvents(handle.db, BENCH_SIZE.events);
+  await seedSyntheticChangelog(handle.db, BENCH_SIZE.changelog);
 }

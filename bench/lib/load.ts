@@ -1,6 +1,6 @@
 // One measured load run with autocannon against a server in another process.
 import autocannon from 'autocannon';
-import { cpuMs, memory } from './proc';
+import { memory, treeCpuMs } from './proc';
 
 export interface LoadSpec {
   url: string;
@@ -23,7 +23,7 @@ export interface LoadResult {
 }
 
 export async function measure(spec: LoadSpec, serverPid: number): Promise<LoadResult> {
-  const cpuBefore = cpuMs(serverPid);
+  const cpuBefore = treeCpuMs(serverPid);
   const result = await autocannon({
     url: spec.url,
     headers: spec.headers,
@@ -31,7 +31,7 @@ export async function measure(spec: LoadSpec, serverPid: number): Promise<LoadRe
     ...(spec.amount ? { amount: spec.amount } : { duration: spec.durationS ?? 5 }),
     timeout: 10,
   });
-  const cpu = cpuMs(serverPid) - cpuBefore;
+  const cpu = treeCpuMs(serverPid) - cpuBefore;
   const total = result.requests.total;
   const statuses: Record<string, number> = {};
   for (const [code, stat] of Object.entries(result.statusCodeStats ?? {})) statuses[code] = (stat as { count: number }).count;

@@ -31,6 +31,44 @@ export interface BenchReport {
   scenarios: ScenarioReport[];
   cold: ScenarioReport[];
   memory?: { rssAt50kMb: number; rssAt200kMb: number; ratio: number };
+  /** The Redis cache handler against the in-memory one (bench/lib/shared-cache.ts). */
+  sharedCache?: { skipped?: string; warm?: AbReport; cold?: ColdAbRow[]; meanWarmRatio?: number; worstWarmRatio?: number; warmCostHolds?: boolean };
+  /** 1 against 2 workers on PostgreSQL + Redis (bench/lib/workers.ts). */
+  workers?: { skipped?: string; comparison?: AbReport };
+}
+
+/** One scenario on two servers, measured interleaved; ratio = B / A (median of pairs). */
+export interface AbRow {
+  name: string;
+  path: string;
+  aRps: number;
+  bRps: number;
+  ratio: number;
+  ratioMin: number;
+  ratioMax: number;
+  aCpuUsPerRequest: number;
+  bCpuUsPerRequest: number;
+  aP99: number;
+  bP99: number;
+  errors: number;
+}
+
+export interface AbReport {
+  a: string;
+  b: string;
+  note?: string;
+  rows: AbRow[];
+}
+
+export interface ColdAbRow {
+  name: string;
+  path: string;
+  aMsMedian: number;
+  bMsMedian: number;
+  aMsMax: number;
+  bMsMax: number;
+  aQueries: number;
+  bQueries: number;
 }
 
 const fmt = (n: number | undefined, digits = 0) => (n === undefined || Number.isNaN(n) ? '–' : n.toFixed(digits));
@@ -64,6 +102,39 @@ export function printTable(report: BenchReport): void {
   }
   if (report.memory) {
     console.log(`\nMemory: RSS ${fmt(report.memory.rssAt50kMb)} MB after 50,000 requests, ${fmt(report.memory.rssAt200kMb)} MB after 200,000 (×${fmt(report.memory.ratio, 2)}).`);
+  }
+  printShared(report);
+}
+
+function abTable(r: AbReport): string {
+  const header = ['scenario', `${r.a} req/s`, `${r.b} req/s`, `×${r.a}`, 'pair range', `${r.a} µs/req`, `${r.b} µs/req`, `${r.a} p99`, `${r.b} p99`, 'errors'];
+  const rows = r.rows.map((x) => [x.name, fmt(x.aRps), fmt(x.bRps), fmt(x.ratio, 2), `${fmt(x.ratioMin, 2)}–${fmt(x.ratioMax, 2)}`, fmt(x.aCpuUsPerRequest), fmt(x.bCpuUsPerRequest), fmt(x.aP99, 1), fmt(x.bP99, 1), fmt(x.errors)]);
+  return table([header, ...rows]);
+}
+
+function printShared(report: BenchReport): void {
+  const shared = report.sharedCache;
+  if (shared?.skipped) console.log(`\nShared cache (Redis against memory): skipped, ${shared.skipped}.`);
+  if (shared?.warm) {
+    console.log(`\nShared cache, warm: ${shared.warm.note ?? ''}\n`);
+    console.log(abTable(shared.warm));
+    const verdict = shared.warmCostHolds ? 'holds' : 'does NOT hold';
+    console.log(
+      `\nWarm-path cost of Redis: redis/memory ${fmt(shared.meanWarmRatio, 2)} (geometric mean over these scenarios; worst ${fmt(shared.worstWarmRatio, 2)}); ` +
+        `the ≤10% requirement (mean ratio ≥ 0.90) ${verdict}.`,
+    );
+  }
+  if (shared?.cold?.length) {
+    console.log('\nShared cache, cold (first request after POST /api/bench/invalidate), one at a time:\n');
+    const header = ['scenario', 'memory median ms', 'redis median ms', 'memory max ms', 'redis max ms', 'memory queries', 'redis queries'];
+    const rows = shared.cold.map((c) => [c.name, fmt(c.aMsMedian, 1), fmt(c.bMsMedian, 1), fmt(c.aMsMax, 1), fmt(c.bMsMax, 1), fmt(c.aQueries, 1), fmt(c.bQueries, 1)]);
+    console.log(table([header, ...rows]));
+  }
+  const workers = report.workers;
+  if (workers?.skipped) console.log(`\nWorkers (PostgreSQL + Redis): skipped, ${workers.skipped}.`);
+  if (workers?.comparison) {
+    console.log(`\nWorkers: ${workers.comparison.note ?? ''}\n`);
+    console.log(abTable(workers.comparison));
   }
 }
 
