@@ -93,6 +93,13 @@ export function settled(redis) {
 /** Commands on one key prefix. @param {Redis} redis @param {string} prefix */
 export function redisTier(redis, prefix) {
   const keys = [`${prefix}tags:version`, `${prefix}tags:times`, `${prefix}tags:order`, `${prefix}tags:id`];
+  // Sent by hash (EVALSHA), the script itself only when Redis does not know it yet.
+  redis.defineCommand('gazetteWriteTags', { numberOfKeys: 4, lua: WRITE_TAGS });
+  redis.defineCommand('gazetteReadTags', { numberOfKeys: 4, lua: READ_TAGS });
+  /** @type {(...args: string[]) => Promise<unknown>} */
+  const writeTags = (...args) => /** @type {any} ioredis types custom commands loosely */ (redis).gazetteWriteTags(...args);
+  /** @type {(...args: string[]) => Promise<unknown>} */
+  const readTags = (...args) => /** @type {any} */ (redis).gazetteReadTags(...args);
   const entryKey = (/** @type {string} */ key) => `${prefix}entry:${key}`;
   return {
     /** Record invalidations; the first write ever also names the store. @param {Map<string, TagTimes>} times */
@@ -100,7 +107,7 @@ export function redisTier(redis, prefix) {
       const args = [];
       for (const [tag, t] of times) args.push(tag, String(t.stale), String(t.expired));
       args.push(`${Date.now()}-${Math.random().toString(36).slice(2)}`);
-      await redis.eval(WRITE_TAGS, 4, ...keys, ...args);
+      await writeTags(...keys, ...args);
     },
     /**
      * The store's id and version, and the tags invalidated since `seen`.
@@ -108,7 +115,7 @@ export function redisTier(redis, prefix) {
      * @returns {Promise<{ id: string, version: string, changes: [string, TagTimes][] }>}
      */
     async readTags(seen) {
-      const r = /** @type {string[]} */ (await redis.eval(READ_TAGS, 4, ...keys, seen.id, seen.version));
+      const r = /** @type {string[]} */ (await readTags(...keys, seen.id, seen.version));
       /** @type {[string, TagTimes][]} */
       const changes = [];
       for (let i = 2; i + 1 < r.length; i += 2) {

@@ -190,7 +190,9 @@ export function createSharedCache(options) {
       if (pending) await pending;
       if (redis && outage) return undefined;
       let entry = local.get(cacheKey);
-      if (!entry && tier) {
+      let revalidate = entry && usable(entry.meta, softTags);
+      // Not here, or invalidated here: another process may already have stored a fresh one.
+      if (revalidate === undefined && tier) {
         try {
           entry = await tier.getEntry(cacheKey);
         } catch (err) {
@@ -198,10 +200,9 @@ export function createSharedCache(options) {
           return undefined;
         }
         if (entry) local.set(cacheKey, entry);
+        revalidate = entry && usable(entry.meta, softTags);
       }
-      if (!entry) return undefined;
-      const revalidate = usable(entry.meta, softTags);
-      if (revalidate === undefined) return undefined;
+      if (!entry || revalidate === undefined) return undefined;
       local.touch(cacheKey, entry);
       return { ...entry.meta, revalidate, value: streamOf(entry.bytes) };
     },
