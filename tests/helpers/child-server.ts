@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { testPrefix } from './redis';
+import { deletePrefix, testPrefix } from './redis';
 import { copyTemplate, TEST_AUTH_SECRET } from './template-db';
 
 const root = path.resolve(import.meta.dirname, '..', '..');
@@ -44,6 +44,7 @@ export async function startChildServer(env: Record<string, string> = {}, options
   const port = options.port ?? (await freePort());
   const url = `http://127.0.0.1:${port}`;
   const via = options.via ?? 'npm start';
+  const prefix = testPrefix('child');
   const logFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'gazette-log-')), 'server.log');
   const log = fs.openSync(logFile, 'a');
   const args =
@@ -62,7 +63,7 @@ export async function startChildServer(env: Record<string, string> = {}, options
       PORT: String(port),
       SITE_URL: url,
       BETTER_AUTH_SECRET: TEST_AUTH_SECRET,
-      REDIS_KEY_PREFIX: testPrefix('child'),
+      REDIS_KEY_PREFIX: prefix,
       ...env,
     },
     stdio: ['ignore', log, log],
@@ -76,6 +77,9 @@ export async function startChildServer(env: Record<string, string> = {}, options
     }
     fs.closeSync(log);
     cleanup();
+    // Keys under this server's own prefix (tests that pass their own prefix delete it themselves).
+    const redisUrl = env.REDIS_URL ?? process.env.REDIS_URL;
+    if (redisUrl && !env.REDIS_KEY_PREFIX) await deletePrefix(prefix, redisUrl);
   };
   const deadline = Date.now() + 120_000;
   for (;;) {
