@@ -23,9 +23,10 @@ export async function GET(request: Request): Promise<Response> {
   try {
     const { published, tags } = await publishDue();
     // Every process sees the change before this answers (Next runs a route handler's
-    // revalidations after the response, as waitUntil work); then Next's own bookkeeping.
-    // Route handlers cannot use updateTag; expire: 0 makes the next read fresh at once.
+    // revalidations after the response, as waitUntil work).
     const everywhere = await invalidateEverywhere(tags);
+    // Then Next's own bookkeeping. Route handlers cannot use updateTag; expire: 0 makes the next
+    // read fresh at once.
     for (const tag of tags) revalidateTag(tag, { expire: 0 });
     if (!everywhere) console.error('[cron] published, but the shared cache is unreachable; servers read from the database until it is back.');
     if (published > 0) void pingHub();
