@@ -2,18 +2,13 @@
 // cached public content keeps being served, uncached requests get 503 with Retry-After, the
 // CMS says it cannot save and keeps the editor's text, and everything recovers without a
 // restart when the database returns.
-import { randomUUID } from 'node:crypto';
-import { sql } from 'drizzle-orm';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase } from '@/db/client';
-import { migrateDatabase } from '@/db/migrate';
-import { seedDemoContent } from '@/db/seed';
-import { createAccount } from '@/lib/auth/accounts';
 import { chromiumAvailable, launchBrowser } from '../helpers/browser';
 import { startChildServer, type ChildServer } from '../helpers/child-server';
 import { startTcpProxy, type TcpProxy } from '../helpers/tcp-proxy';
-import { TEST_ACCOUNTS, TEST_AUTH_SECRET } from '../helpers/template-db';
+import { createPgTestDatabase, type PgTestDatabase } from '../helpers/pg-test-db';
+import { TEST_ACCOUNTS } from '../helpers/template-db';
 
 const url = process.env.TEST_DATABASE_URL;
 if (!url) console.warn('[db-faults] skipped: set TEST_DATABASE_URL to a PostgreSQL database this test may create databases on (see README, test tiers)');
@@ -22,27 +17,13 @@ describe.skipIf(!url || !chromiumAvailable())('database outage', () => {
   let proxy: TcpProxy;
   let server: ChildServer;
   let browser: Browser;
-  let dbName: string;
+  let db: PgTestDatabase | undefined;
 
   beforeAll(async () => {
     const base = new URL(url!);
-    dbName = `gazette_faults_${randomUUID().slice(0, 8)}`;
-    const admin = await openDatabase({ driver: 'pg', url: url! });
-    await admin.db.execute(sql.raw(`create database ${dbName}`));
-    await admin.close();
-    const target = new URL(url!);
-    target.pathname = `/${dbName}`;
-    const handle = await openDatabase({ driver: 'pg', url: target.toString() });
-    await migrateDatabase(handle);
-    await seedDemoContent(handle.db);
-    process.env.BETTER_AUTH_SECRET = TEST_AUTH_SECRET;
-    const { setProcessDatabase, closeProcessDatabase } = await import('@/db/client');
-    setProcessDatabase(handle);
-    const { getAuth } = await import('@/lib/auth/auth');
-    await createAccount(await getAuth(), handle.db, TEST_ACCOUNTS.editor);
-    await closeProcessDatabase();
+    db = await createPgTestDatabase('faults');
     proxy = await startTcpProxy({ host: base.hostname, port: Number(base.port || 5432) });
-    const viaProxy = new URL(target);
+    const viaProxy = new URL(db.url);
     viaProxy.hostname = '127.0.0.1';
     viaProxy.port = String(proxy.port);
     server = await startChildServer({ DATABASE_URL: viaProxy.toString() });
@@ -53,11 +34,7 @@ describe.skipIf(!url || !chromiumAvailable())('database outage', () => {
     await browser?.close();
     await server?.stop();
     await proxy?.close();
-    if (dbName) {
-      const admin = await openDatabase({ driver: 'pg', url: url! });
-      await admin.db.execute(sql.raw(`drop database if exists ${dbName} with (force)`)).catch(() => {});
-      await admin.close();
-    }
+    await db?.drop();
   });
 
   it('serves cached content, answers 503 for the rest, keeps the editor\'s text, and recovers', async () => {
