@@ -3,8 +3,8 @@
 // CREATE DATABASE, default postgres://postgres@127.0.0.1:5432/postgres). Each run gets its own
 // Redis key prefix and its own database, both removed at the end, so runs never share state.
 import { randomBytes } from 'node:crypto';
-import { Redis } from 'ioredis';
 import pg from 'pg';
+import { deleteKeys, redisProblem as problemOf } from '../../scripts/redis-admin';
 
 export const BENCH_REDIS_URL = process.env.BENCH_REDIS_URL || 'redis://127.0.0.1:6379';
 export const BENCH_POSTGRES_URL = process.env.BENCH_POSTGRES_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -12,39 +12,13 @@ export const BENCH_POSTGRES_URL = process.env.BENCH_POSTGRES_URL || 'postgres://
 const reason = (err: unknown) => (err instanceof Error ? err.message : String(err));
 
 /** undefined when Redis answers PING, else why not. */
-export async function redisProblem(url = BENCH_REDIS_URL): Promise<string | undefined> {
-  const redis = new Redis(url, { lazyConnect: true, connectTimeout: 1000, maxRetriesPerRequest: 0, retryStrategy: () => null, enableOfflineQueue: false });
-  redis.on('error', () => {});
-  try {
-    await redis.connect();
-    await redis.ping();
-    return undefined;
-  } catch (err) {
-    return `no Redis at ${url} (${reason(err)})`;
-  } finally {
-    redis.disconnect();
-  }
-}
+export const redisProblem = (url = BENCH_REDIS_URL) => problemOf(url);
 
 /** A key prefix no other run uses (REDIS_KEY_PREFIX allows letters, digits, _ : . -). */
 export const runPrefix = () => `bench-${randomBytes(4).toString('hex')}:`;
 
-/** Delete every key under the prefix (SCAN + DEL: never KEYS, never another run's keys). */
-export async function deleteRedisKeys(prefix: string, url = BENCH_REDIS_URL): Promise<number> {
-  const redis = new Redis(url, { maxRetriesPerRequest: 1 });
-  let deleted = 0;
-  try {
-    let cursor = '0';
-    do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}*`, 'COUNT', 1000);
-      cursor = next;
-      if (keys.length) deleted += await redis.del(...keys);
-    } while (cursor !== '0');
-  } finally {
-    redis.disconnect();
-  }
-  return deleted;
-}
+/** Delete every key under the prefix; resolves to how many. */
+export const deleteRedisKeys = (prefix: string, url = BENCH_REDIS_URL) => deleteKeys(prefix, url);
 
 export interface BenchDatabase {
   name: string;

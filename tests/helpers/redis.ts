@@ -1,21 +1,12 @@
-// The machine's Redis for the multi-process tiers: whether it answers, a key prefix private to
-// one test file, and removing that prefix's keys afterwards.
+// The machine's Redis for the tests: whether it answers, a key prefix private to one test file
+// or server, and removing that prefix's keys afterwards (scripts/redis-admin.ts does the work).
 import { randomUUID } from 'node:crypto';
-import Redis from 'ioredis';
+import { deleteKeys, redisProblem } from '@/scripts/redis-admin';
 
 export const TEST_REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 
 export async function redisAvailable(url = TEST_REDIS_URL): Promise<boolean> {
-  const client = new Redis(url, { lazyConnect: true, connectTimeout: 1000, maxRetriesPerRequest: 0, retryStrategy: () => null });
-  client.on('error', () => {});
-  try {
-    await client.connect();
-    return (await client.ping()) === 'PONG';
-  } catch {
-    return false;
-  } finally {
-    client.disconnect();
-  }
+  return (await redisProblem(url)) === undefined;
 }
 
 export function testPrefix(label: string): string {
@@ -24,18 +15,7 @@ export function testPrefix(label: string): string {
 
 /** Best effort: a Redis that went away (a fault test) leaves the keys to their expiry. */
 export async function deletePrefix(prefix: string, url = TEST_REDIS_URL): Promise<void> {
-  const client = new Redis(url, { maxRetriesPerRequest: 1, connectTimeout: 1000, retryStrategy: () => null });
-  client.on('error', () => {});
-  try {
-    let cursor = '0';
-    do {
-      const [next, keys] = await client.scan(cursor, 'MATCH', `${prefix}*`, 'COUNT', 500);
-      if (keys.length) await client.del(...keys);
-      cursor = next;
-    } while (cursor !== '0');
-  } catch (err) {
+  await deleteKeys(prefix, url).catch((err: unknown) => {
     console.warn(`[redis] could not delete keys under ${prefix}: ${err instanceof Error ? err.message : String(err)}`);
-  } finally {
-    client.disconnect();
-  }
+  });
 }
