@@ -88,12 +88,17 @@ export function createSharedCache(options) {
     // Production semantics of Next's in-memory handler: an entry past `revalidate` is a miss.
     if (t > meta.timestamp + meta.revalidate * 1000) return undefined;
     let revalidate = meta.revalidate;
-    for (const tag of [ALL, ...meta.tags, ...softTags]) {
+    // Runs on every cached read: no arrays built here.
+    /** @param {string} tag @returns {boolean} whether the tag expires the entry */
+    const expires = (tag) => {
       const times = manifest.get(tag);
-      if (!times) continue;
-      if (times.expired > meta.timestamp && times.expired <= t) return undefined;
+      if (!times) return false;
       if (times.stale > meta.timestamp) revalidate = -1;
-    }
+      return times.expired > meta.timestamp && times.expired <= t;
+    };
+    if (expires(ALL)) return undefined;
+    for (const tag of meta.tags) if (expires(tag)) return undefined;
+    for (const tag of softTags) if (expires(tag)) return undefined;
     return revalidate;
   }
 
@@ -291,7 +296,13 @@ export function createSharedCache(options) {
 
 /** @typedef {ReturnType<typeof createSharedCache>} SharedCache */
 
-/** The process's shared cache, created on first use from the environment. @returns {SharedCache} */
+/**
+ * The process's shared cache, created on first use from the environment. This file cannot import
+ * lib/config.ts (Next loads it unbundled), so it reads REDIS_URL, REDIS_KEY_PREFIX and
+ * REDIS_TIMEOUT_MS itself; lib/config.ts validates them at start-up (instrumentation.ts) and
+ * holds the same defaults.
+ * @returns {SharedCache}
+ */
 export function sharedCache() {
   const holder = /** @type {{ [STATE]?: SharedCache }} */ (/** @type {unknown} */ (globalThis));
   holder[STATE] ??= createSharedCache({

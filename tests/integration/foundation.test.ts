@@ -19,7 +19,12 @@ describe('GET /api/health', () => {
     const res = await request(server.url).get('/api/health');
     expect(res.status).toBe(200);
     expect(res.headers['cache-control']).toBe('no-store');
-    expect(res.body).toMatchObject({ status: 'ok', database: { status: 'ok', driver: 'pglite' } });
+    expect(res.body).toMatchObject({
+      status: 'ok',
+      database: { status: 'ok', driver: 'pglite' },
+      // The shared cache: in memory, or Redis when the suite runs with REDIS_URL (CI does both).
+      cache: { mode: process.env.REDIS_URL ? 'redis' : 'memory', status: 'ok' },
+    });
   });
 
   it('answers HEAD with the same headers and no body', async () => {
