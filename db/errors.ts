@@ -9,33 +9,33 @@ export class DomainError extends Error {
     message: string,
     /** The field the error is about, when one can be named (for form errors). */
     readonly field?: string,
-    options?: { cause?: unknown },
+    options?: { cause?: unknown; constraint?: string },
   ) {
     super(message, options);
     this.name = 'DomainError';
+    this.constraint = options?.constraint;
   }
+
+  /** The violated constraint's name, when the database named one. */
+  readonly constraint: string | undefined;
 }
 
-// Constraint name → the field and the message an editor should read.
-const CONSTRAINTS: Record<string, { field: string; message: string }> = {
-  posts_slug_unique: { field: 'slug', message: 'Another post already uses this slug.' },
-  post_slug_redirects_pkey: {
-    field: 'slug',
-    message: 'This slug belonged to another post before and still redirects there.',
-  },
-  posts_slug_format: { field: 'slug', message: 'Use lowercase letters, digits and single hyphens.' },
-  tags_slug_format: { field: 'tags', message: 'Tags use lowercase letters, digits and hyphens.' },
-  posts_title_not_blank: { field: 'title', message: 'A title is required.' },
-  changelog_title_not_blank: { field: 'title', message: 'A title is required.' },
-  events_title_not_blank: { field: 'title', message: 'A title is required.' },
-  posts_scheduled_has_time: { field: 'publishedAt', message: 'Choose when to publish.' },
-  changelog_scheduled_has_time: { field: 'publishedAt', message: 'Choose when to publish.' },
-  events_end_after_start: { field: 'endsAt', message: 'The end must not be before the start.' },
-  events_uid_unique: { field: 'uid', message: 'An event with this calendar UID already exists.' },
-  revisions_entity_version: {
-    field: 'version',
-    message: 'Someone saved this item at the same moment; reload to see their change.',
-  },
+// Constraint name → the schema field it guards (db/schema.ts property names). What an editor
+// reads about each is the CMS's business (lib/cms/refusals.ts), not the database's.
+const CONSTRAINT_FIELDS: Record<string, string> = {
+  posts_slug_unique: 'slug',
+  post_slug_redirects_pkey: 'slug',
+  posts_slug_format: 'slug',
+  tags_slug_format: 'tags',
+  posts_title_not_blank: 'title',
+  changelog_title_not_blank: 'title',
+  events_title_not_blank: 'title',
+  posts_scheduled_has_time: 'publishedAt',
+  changelog_scheduled_has_time: 'publishedAt',
+  events_scheduled_has_time: 'publishedAt',
+  events_end_after_start: 'endsAt',
+  events_uid_unique: 'uid',
+  revisions_entity_version: 'version',
 };
 
 interface PgErrorLike {
@@ -64,19 +64,20 @@ export function toDomainError(err: unknown): DomainError | undefined {
   if (!pg || typeof pg.code !== 'string') return undefined;
   const code = pg.code;
   const constraint = String(pg.constraint ?? pg.constraint_name ?? '');
-  const known = CONSTRAINTS[constraint];
+  const field = CONSTRAINT_FIELDS[constraint];
+  const options = { cause: err, constraint: constraint || undefined };
   switch (code) {
     case '23505': // unique_violation
-      return new DomainError('conflict', known?.message ?? 'This value is already taken.', known?.field, { cause: err });
+      return new DomainError('conflict', 'This value is already taken.', field, options);
     case '23503': // foreign_key_violation
-      return new DomainError('invalid', 'This refers to something that does not exist.', known?.field, { cause: err });
+      return new DomainError('invalid', 'This refers to something that does not exist.', field, options);
     case '23514': // check_violation
     case '23502': // not_null_violation
     case '22001': // string_data_right_truncation
     case '22P02': // invalid_text_representation (bad enum, bad uuid)
     case '22007': // invalid_datetime_format
     case '22008': // datetime_field_overflow
-      return new DomainError('invalid', known?.message ?? 'A value is not valid.', known?.field, { cause: err });
+      return new DomainError('invalid', 'A value is not valid.', field, options);
     case '40001': // serialization_failure
     case '40P01': // deadlock_detected
       return new DomainError('conflict', 'The database was busy with a conflicting change; try again.', undefined, { cause: err });

@@ -26,7 +26,6 @@ export const changelogCategory = pgEnum('changelog_category', [
   'security',
 ]);
 export const eventStatus = pgEnum('event_status', ['confirmed', 'tentative', 'cancelled']);
-export const revisionEntity = pgEnum('revision_entity', ['post', 'changelog', 'event']);
 
 
 const timestamps = {
@@ -139,17 +138,21 @@ export const events = pgTable(
     status: eventStatus('status').notNull().default('confirmed'),
     // RFC 5545 §3.8.7.4: grows on every significant change so calendar apps take the update.
     sequence: integer('sequence').notNull().default(0),
-    published: boolean('published').notNull().default(false),
+    // Publication, as for posts and changelog entries (one model, lib/cms/publication.ts).
+    // Not `status`: that is the iCalendar STATUS above.
+    publicationStatus: publicationStatus('publication_status').notNull().default('draft'),
+    publishedAt: timestamp('published_at', { withTimezone: true, mode: 'date' }),
     deletedAt: timestamp('deleted_at', { withTimezone: true, mode: 'date' }),
     version: integer('version').notNull().default(1),
     ...timestamps,
   },
   (t) => [
     uniqueIndex('events_uid_unique').on(t.uid),
-    index('events_start').on(t.published, t.startsAt),
+    index('events_start').on(t.publicationStatus, t.startsAt),
     check('events_title_not_blank', sql`length(btrim(${t.title})) > 0`),
     check('events_end_after_start', sql`${t.endsAt} >= ${t.startsAt}`),
     check('events_sequence_non_negative', sql`${t.sequence} >= 0`),
+    check('events_scheduled_has_time', sql`${t.publicationStatus} = 'draft' OR ${t.publishedAt} IS NOT NULL`),
   ],
 );
 
@@ -158,7 +161,8 @@ export const revisions = pgTable(
   'revisions',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    entityType: revisionEntity('entity_type').notNull(),
+    // The content type's name (lib/cms/content-types): text, so a new type needs no enum change.
+    entityType: text('entity_type').notNull(),
     entityId: uuid('entity_id').notNull(),
     // The entity's lock version this snapshot records.
     entityVersion: integer('entity_version').notNull(),

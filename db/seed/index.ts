@@ -50,7 +50,9 @@ function eventRow(e: SeedEvent) {
     timeZone: e.timeZone,
     status: e.status,
     sequence: e.sequence,
-    published: e.published,
+    publicationStatus: e.published ? ('published' as const) : ('draft' as const),
+    // Demo events carry no publication time of their own: a fixed one keeps seeding deterministic.
+    publishedAt: e.published ? new Date('2026-11-01T00:00:00Z') : null,
   };
 }
 
@@ -249,7 +251,8 @@ export async function seedSyntheticEvents(db: Db, count: number): Promise<void> 
       timeZone: zone,
       status: k % 37 === 0 ? ('cancelled' as const) : ('confirmed' as const),
       sequence: k % 3,
-      published: true,
+      publicationStatus: 'published' as const,
+      publishedAt: new Date('2026-01-01T00:00:00Z'),
     };
   });
   for (let i = 0; i < rows.length; i += 500) await db.insert(events).values(rows.slice(i, i + 500)).onConflictDoNothing();

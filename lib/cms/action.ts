@@ -3,7 +3,6 @@
 // transaction → write a revision → updateTag every affected tag → a result useActionState
 // renders. What the editor typed always comes back in `values`, so nothing is lost.
 import 'server-only';
-import { updateTag } from 'next/cache';
 import { redirect, RedirectType } from 'next/navigation';
 import type { z } from 'zod';
 import { getDb, type Tx } from '@/db/client';
@@ -11,8 +10,8 @@ import { DomainError, toDomainError } from '@/db/errors';
 import { revisions, type NewRevision } from '@/db/schema';
 import { currentEditor, type Editor } from './session';
 import { isPlainFormPost, storeFlash } from './flash';
-import { pingHub } from './websub';
-import { invalidateEverywhere } from '@/lib/cache/invalidate';
+import { afterCommit } from './after-commit';
+import { refusalFor } from './refusals';
 
 export interface ActionState {
   status: 'idle' | 'ok' | 'invalid' | 'conflict' | 'denied' | 'error';
@@ -125,10 +124,11 @@ export function cmsAction<S extends z.ZodType>(spec: ActionSpec<S>) {
         return { status: 'error', message: 'Cannot save right now: the database is unavailable. Your text is kept; try again in a moment.', values: echo(values) };
       }
       if (domain) {
+        const refusal = refusalFor(domain);
         return {
           status: domain.kind === 'conflict' ? 'conflict' : 'invalid',
-          message: domain.message,
-          fieldErrors: domain.field ? { [domain.field]: domain.message } : undefined,
+          message: refusal.message,
+          fieldErrors: refusal.field ? { [refusal.field]: refusal.message } : undefined,
           values: echo(values),
         };
       }
@@ -136,11 +136,7 @@ export function cmsAction<S extends z.ZodType>(spec: ActionSpec<S>) {
       return { status: 'error', message: 'Something went wrong; nothing was saved. Your text is kept.', values: echo(values) };
     }
 
-    // After commit: every process sees the change before this action answers (the shared
-    // cache awaits Redis), and updateTag makes this request's own render fresh.
-    const everywhere = await invalidateEverywhere(result.tags);
-    for (const tag of new Set(result.tags)) updateTag(tag);
-    if (result.feedsChanged) void pingHub();
+    const everywhere = await afterCommit({ tags: result.tags, feedsChanged: result.feedsChanged ?? false }, 'action');
     if (result.redirectTo) redirect(result.redirectTo);
     const message = everywhere ? result.message : `${result.message} ${SHARED_CACHE_DOWN}`;
     return { status: 'ok', message, data: result.data };

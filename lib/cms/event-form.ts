@@ -2,7 +2,8 @@
 // and turned into the instants the events table stores (see ./event-times.ts).
 import { z } from 'zod';
 import { canonicalZone, parseWall, toInstants } from './event-times';
-import { idField, line, requiredLine, text, versionField } from './forms';
+import { itemForm } from './content-type';
+import { line, requiredLine, text } from './forms';
 
 /** An HTML checkbox: present as "on" when ticked, absent otherwise. */
 const checkbox = z.literal('on', { error: 'Tick or untick the box.' }).optional().transform((v) => v === 'on');
@@ -21,10 +22,7 @@ const url = line('The link', 2000)
 
 const EVENT_STATUSES = ['confirmed', 'tentative', 'cancelled'] as const;
 
-const fields = z
-  .object({
-    id: idField,
-    version: versionField.default(0),
+const fields = itemForm('event', {
     title: requiredLine('The title', 300),
     description: text('The description', 20_000).default(''),
     location: line('The location', 300).default(''),
@@ -34,9 +32,7 @@ const fields = z
     start: z.string({ error: 'The start must be text.' }).trim().max(40, 'Use a date and time like 2027-01-15T09:00.').default(''),
     end: z.string({ error: 'The end must be text.' }).trim().max(40, 'Use a date and time like 2027-01-15T17:00.').default(''),
     status: z.enum(EVENT_STATUSES, { error: 'Choose confirmed, tentative or cancelled.' }).default('confirmed'),
-    published: checkbox,
-  })
-  .strict();
+  });
 
 type Fields = z.infer<typeof fields>;
 

@@ -50,7 +50,7 @@ async function eventRecords(): Promise<StoredEvent[]> {
   const rows = await db
     .select()
     .from(events)
-    .where(and(eq(events.published, true), or(isNull(events.deletedAt), gt(events.deletedAt, graceStart))))
+    .where(and(eq(events.publicationStatus, 'published'), or(isNull(events.deletedAt), gt(events.deletedAt, graceStart))))
     .orderBy(asc(events.startsAt), asc(events.id));
   return rows.map((r) => ({
     id: r.id,
@@ -173,8 +173,8 @@ export async function getEventFile(id: string): Promise<EventFile> {
   if (!event) {
     // Tell "deleted long ago" (410) from "never existed or unpublished" (404).
     const db = await getDb();
-    const [row] = await db.select({ deletedAt: events.deletedAt, published: events.published }).from(events).where(eq(events.id, id));
-    return row?.deletedAt && row.published ? { kind: 'gone' } : { kind: 'missing' };
+    const [row] = await db.select({ deletedAt: events.deletedAt, publicationStatus: events.publicationStatus }).from(events).where(eq(events.id, id));
+    return row?.deletedAt && row.publicationStatus === 'published' ? { kind: 'gone' } : { kind: 'missing' };
   }
   const body = renderEvent(calendarMeta(getConfig().siteUrl), calendarEvent(event));
   const ascii = event.title.normalize('NFKD').replace(/[^\x20-\x7e]/g, '').replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '').toLowerCase() || 'event';

@@ -5,6 +5,7 @@ export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
 
 const TITLES: Record<number, string> = {
   400: 'Bad Request',
+  401: 'Unauthorized',
   403: 'Forbidden',
   404: 'Not Found',
   405: 'Method Not Allowed',
@@ -57,4 +58,12 @@ export class HttpError extends Error {
 
 export function problemBody(status: number, detail?: string, extensions: Partial<ProblemBody> = {}): ProblemBody {
   return { type: 'about:blank', title: TITLES[status] ?? 'Error', status, ...(detail ? { detail } : {}), ...extensions };
+}
+
+/** A problem response with the given headers (no cache policy of its own). */
+export function problemResponse(status: number, detail?: string, options: { headers?: Record<string, string>; extensions?: Partial<ProblemBody> } = {}): Response {
+  return new Response(JSON.stringify(problemBody(status, detail, options.extensions)), {
+    status,
+    headers: { 'content-type': PROBLEM_CONTENT_TYPE, ...options.headers },
+  });
 }

@@ -237,8 +237,8 @@ describe.skipIf(!chromiumAvailable())('stored XSS through the CMS', () => {
             start: `2031-0${1 + (i % 9)}-1${i % 10}T10:00`,
             end: `2031-0${1 + (i % 9)}-1${i % 10}T12:00`,
             status: 'confirmed',
-            published: 'on',
           },
+          submit: { intent: 'publish' },
         });
         expect(r.outcome, [...r.messages, ...r.fieldErrors].join(' | ')).toBe('redirected');
         ids.event ||= /\/cms\/events\/([0-9a-f-]{36})/.exec(r.location ?? '')![1]!;

@@ -59,8 +59,8 @@ describe('events', () => {
         start: '2027-03-27T20:00',
         end: '2027-03-28T06:00',
         status: 'confirmed',
-        published: 'on',
       },
+      submit: { intent: 'publish' },
     });
     expect(res.outcome, [...res.messages, ...res.fieldErrors].join(' | ')).toBe('redirected');
     const [row] = await server.handle.db.select().from(events).where(eq(events.title, 'Release party'));
@@ -90,7 +90,8 @@ describe('events', () => {
       { timeZone: 'Mars/Olympus_Mons', start: '2027-05-02T10:00', end: '2027-05-02T11:00' },
     ]) {
       const res = await submitForm(server.url, '/cms/events/new', editor, {
-        fields: { title: 'Broken', description: '', location: '', url: '', status: 'confirmed', published: 'on', ...fields },
+        fields: { title: 'Broken', description: '', location: '', url: '', status: 'confirmed', ...fields },
+        submit: { intent: 'publish' },
       });
       expect(res.outcome).toBe('flashed');
       expect(res.fieldErrors.length).toBeGreaterThan(0);

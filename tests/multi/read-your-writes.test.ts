@@ -135,7 +135,7 @@ describe.skipIf(!TEST_DATABASE_URL || !hasRedis)('two processes, one database, o
     async function checkEvent(label: string, id: string) {
       const [row] = await q.select().from(events).where(eq(events.id, id));
       if (!row) return;
-      const live = row.published && !row.deletedAt;
+      const live = row.publicationStatus === 'published' && !row.deletedAt;
       const vevent = (text: string) =>
         new ICAL.Component(ICAL.parse(text)).getAllSubcomponents('vevent').find((v) => v.getFirstPropertyValue('uid') === row.uid);
       await expectOnBoth(label, '/api/events.ics', (r) => {
@@ -247,7 +247,8 @@ describe.skipIf(!TEST_DATABASE_URL || !hasRedis)('two processes, one database, o
         const title = token();
         const day = 10 + Math.floor(rnd.next() * 18);
         const res = await act(p, '/cms/events/new', {
-          fields: { title, description: 'Made by the multi-process test', location: 'Berlin', url: '', timeZone: 'Europe/Berlin', start: `2027-06-${day}T18:00`, end: `2027-06-${day}T20:00`, status: 'confirmed', published: 'on' },
+          fields: { title, description: 'Made by the multi-process test', location: 'Berlin', url: '', timeZone: 'Europe/Berlin', start: `2027-06-${day}T18:00`, end: `2027-06-${day}T20:00`, status: 'confirmed' },
+          submit: { intent: 'publish' },
         });
         const id = idFrom(res.location)!;
         mine.events.push(id);
@@ -257,7 +258,7 @@ describe.skipIf(!TEST_DATABASE_URL || !hasRedis)('two processes, one database, o
         if (!mine.events.length) return undefined;
         const id = rnd.pick(mine.events);
         const day = 10 + Math.floor(rnd.next() * 18);
-        await act(p, `/cms/events/${id}`, { fields: { title: token(), start: `2027-07-${day}T09:00`, end: `2027-07-${day}T11:00`, published: rnd.next() < 0.8 ? 'on' : null } });
+        await act(p, `/cms/events/${id}`, { fields: { title: token(), start: `2027-07-${day}T09:00`, end: `2027-07-${day}T11:00` }, submit: { intent: rnd.next() < 0.8 ? 'publish' : 'unpublish' } });
         return () => checkEvent('event.edit', id);
       },
       'event.delete': async (p) => {

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import type { ReactNode } from 'react';
+import { contentTypes } from '@/lib/cms/registry';
 import { requireEditor } from '@/lib/cms/session';
 import { signOutAction } from '../login/actions';
 
@@ -17,9 +18,9 @@ export default async function CmsLayout({ children }: { children: ReactNode }) {
     <div className="cms">
       <nav className="cms-nav" aria-label="CMS">
         <a href="/cms">Dashboard</a>
-        <a href="/cms/posts">Posts</a>
-        <a href="/cms/changelog">Changelog</a>
-        <a href="/cms/events">Events</a>
+        {contentTypes().map((t) => (
+          <a key={t.name} href={`/cms/${t.segment}`}>{t.labels.title}</a>
+        ))}
         <Account editor={editor} />
       </nav>
       {children}

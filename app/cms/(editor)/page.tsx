@@ -1,9 +1,15 @@
-import { listPostsForCms } from '@/lib/cms/posts';
+import { publicationOf } from '@/lib/cms/content-type';
+import { postType } from '@/lib/cms/types/post';
+import { listItemsForCms } from '@/lib/cms/reads';
+import { formatUtc } from '@/lib/cms/time';
+import { contentTypes } from '@/lib/cms/registry';
 
 export default async function Dashboard({ searchParams }: { searchParams: Promise<{ denied?: string }> }) {
   const { denied } = await searchParams;
-  const [drafts, scheduled, published] = await Promise.all([listPostsForCms('draft', 10), listPostsForCms('scheduled', 10), listPostsForCms('published', 10)]);
-  const section = (title: string, rows: typeof drafts, empty: string) => (
+  const [drafts, scheduled, published] = await Promise.all(
+    (['draft', 'scheduled', 'published'] as const).map((status) => listItemsForCms(postType, { status, limit: 10 })),
+  );
+  const section = (title: string, rows: NonNullable<typeof drafts>, empty: string) => (
     <section>
       <h2>{title}</h2>
       {rows.length === 0 ? (
@@ -13,7 +19,7 @@ export default async function Dashboard({ searchParams }: { searchParams: Promis
           {rows.map((p) => (
             <li key={p.id}>
               <a href={`/cms/posts/${p.id}`}>{p.title}</a>{' '}
-              <span className="meta">{(p.publishedAt ?? p.updatedAt).toISOString().slice(0, 16).replace('T', ' ')} UTC</span>
+              <span className="meta">{formatUtc(publicationOf(postType, p).publishedAt ?? p.updatedAt)} UTC</span>
             </li>
           ))}
         </ul>
@@ -25,11 +31,16 @@ export default async function Dashboard({ searchParams }: { searchParams: Promis
       <h1>Dashboard</h1>
       {denied && <p className="notice notice-denied" role="status">That page is for admins.</p>}
       <p>
-        <a className="button" href="/cms/posts/new">New post</a> <a href="/cms/changelog/new">New changelog entry</a> · <a href="/cms/events/new">New event</a>
+        {contentTypes().map((t, i) => (
+          <span key={t.name}>
+            {i > 0 && ' · '}
+            <a className={i === 0 ? 'button' : undefined} href={`/cms/${t.segment}/new`}>New {t.labels.singular}</a>
+          </span>
+        ))}
       </p>
-      {section('Drafts', drafts, 'No drafts.')}
-      {section('Scheduled', scheduled, 'Nothing scheduled.')}
-      {section('Recently published', published, 'Nothing published yet.')}
+      {section('Drafts', drafts ?? [], 'No drafts.')}
+      {section('Scheduled', scheduled ?? [], 'Nothing scheduled.')}
+      {section('Recently published', published ?? [], 'Nothing published yet.')}
     </main>
   );
 }

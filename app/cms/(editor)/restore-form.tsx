@@ -1,12 +1,11 @@
 'use client';
-// Restoring a revision (posts, changelog entries, events): the same form, with the entity's action.
+// Restoring a revision of any content type.
 import { useActionState } from 'react';
 import type { ActionState } from '@/lib/cms/action';
+import { restoreItemAction } from './item-actions';
 
-type Action = (state: ActionState, formData: FormData) => Promise<ActionState>;
-
-export function RestoreForm({ action: restore, id, version, revisionId, revisionVersion, flash }: { action: Action; id: string; version: number; revisionId: string; revisionVersion: number; flash?: ActionState }) {
-  const [state, action, pending] = useActionState<ActionState, FormData>(restore, flash ?? { status: 'idle' });
+export function RestoreForm({ type, id, version, revisionId, revisionVersion, flash }: { type: string; id: string; version: number; revisionId: string; revisionVersion: number; flash?: ActionState }) {
+  const [state, action, pending] = useActionState<ActionState, FormData>(restoreItemAction.bind(null, type), flash ?? { status: 'idle' });
   return (
     <form action={action}>
       <input type="hidden" name="id" value={id} />

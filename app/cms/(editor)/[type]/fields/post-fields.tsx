@@ -1,0 +1,55 @@
+'use client';
+// A post's fields: the slug follows the title until edited, and is checked as the editor leaves it.
+import { useRef, useState } from 'react';
+import { slugify } from '@/lib/cms/slugify';
+import { Field } from '../../field';
+import { checkSlugAction } from '../../item-actions';
+import type { FieldsProps } from '../fields';
+
+export function PostFields({ id, value, err, control }: FieldsProps) {
+  const [slugTouched, setSlugTouched] = useState(Boolean(value('slug')));
+  const [slugCheck, setSlugCheck] = useState<{ ok: boolean; message: string } | null>(null);
+  const slugRef = useRef<HTMLInputElement>(null);
+  return (
+    <>
+      <Field name="title" label="Title" error={err('title')}>
+        <input
+          {...control('title', false)}
+          required
+          maxLength={300}
+          defaultValue={value('title')}
+          onChange={(e) => {
+            if (!slugTouched && slugRef.current) slugRef.current.value = slugify(e.target.value);
+          }}
+        />
+      </Field>
+      <Field name="slug" label="Slug" error={err('slug')} hint={slugCheck ? slugCheck.message : 'Lowercase letters, digits and hyphens; the URL is /posts/{slug}.'}>
+        <input
+          {...control('slug')}
+          aria-invalid={Boolean(err('slug')) || slugCheck?.ok === false}
+          ref={slugRef}
+          required
+          maxLength={200}
+          pattern="[a-z0-9]+(-[a-z0-9]+)*"
+          defaultValue={value('slug')}
+          onChange={() => setSlugTouched(true)}
+          onBlur={async (e) => setSlugCheck(e.target.value ? await checkSlugAction(e.target.value, id) : null)}
+        />
+      </Field>
+      <Field name="summary" label="Summary" error={err('summary')} hint="One sentence for lists, feeds and search results.">
+        <input {...control('summary')} maxLength={1000} defaultValue={value('summary')} />
+      </Field>
+      <Field name="body" label="Body (Markdown)" error={err('body')} hint="GitHub-flavoured Markdown. Use Preview to see it rendered.">
+        <textarea {...control('body')} rows={18} defaultValue={value('body')} />
+      </Field>
+      <div className="field-row">
+        <Field name="tags" label="Tags" error={err('tags')} hint="Comma-separated, e.g. http, caching">
+          <input {...control('tags')} defaultValue={value('tags')} />
+        </Field>
+        <Field name="author" label="Author" error={err('author')}>
+          <input {...control('author', false)} required maxLength={200} defaultValue={value('author')} />
+        </Field>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,109 @@
+'use client';
+// The editor of any content type: the frame every form shares (the result message, the hidden
+// id and version, the publication status, the intent buttons, the Markdown preview), around the
+// type's own fields (./fields.tsx). Works as a plain HTML form without JavaScript (the Server
+// Action posts and the page re-renders with the result); with JavaScript it shows pending state
+// and previews, never losing what was typed.
+import { useActionState, useState } from 'react';
+import type { ActionState } from '@/lib/cms/action';
+import { describedBy } from '../field';
+import { previewItemAction, saveItemAction } from '../item-actions';
+import { FIELDS, type FieldsProps } from './fields';
+
+export interface ItemFormProps {
+  type: string;
+  label: string;
+  id: string;
+  version: number;
+  status: 'draft' | 'scheduled' | 'published';
+  /** The scheduled time, as a UTC datetime-local value. */
+  publishAt: string;
+  initial: Record<string, string | boolean>;
+  /** Said once after a redirect (?saved=…), computed by the page. */
+  notice?: string;
+  hasPreview: boolean;
+  flash?: ActionState;
+  previewFlash?: ActionState;
+}
+
+const MAX_BYTES = 1_000_000;
+const idle: ActionState = { status: 'idle' };
+
+export function ItemForm(props: ItemFormProps) {
+  const { type, label, id, version, status, initial, notice, hasPreview } = props;
+  const [state, formAction, pending] = useActionState<ActionState, FormData>(saveItemAction.bind(null, type), props.flash ?? idle);
+  const [preview, previewAction, previewPending] = useActionState<ActionState, FormData>(previewItemAction.bind(null, type), props.previewFlash ?? idle);
+  const [sizeError, setSizeError] = useState<string | null>(null);
+  // The newer of the two action states holds what the editor typed last.
+  const latest = (preview.at ?? 0) > (state.at ?? 0) ? preview : state;
+  const value = (name: string): string => {
+    const v = latest.values?.[name] ?? initial[name];
+    return typeof v === 'string' ? v : '';
+  };
+  // An unticked checkbox is not submitted at all, so after a submission its absence means "off".
+  const checked = (name: string): boolean => (latest.values ? latest.values[name] === 'on' : initial[name] === true);
+  const err = (name: string) => state.fieldErrors?.[name] ?? (name === 'body' ? (sizeError ?? undefined) : undefined);
+  const control = (name: string, hasHint = true) => ({ id: name, name, 'aria-invalid': Boolean(err(name)), 'aria-describedby': describedBy(name, err(name), hasHint) });
+  const Fields = FIELDS[type];
+  const fieldProps: FieldsProps = { id, value, checked, err, control, previewHtml: preview.status === 'ok' && typeof preview.data?.html === 'string' ? preview.data.html : undefined };
+  const message = state.message ?? notice;
+
+  return (
+    <form
+      action={formAction}
+      className="cms-form"
+      onSubmit={(e) => {
+        // Server Action bodies are capped: say so at the field instead of failing the request.
+        const body = new FormData(e.currentTarget).get('body');
+        if (typeof body === 'string' && new Blob([body]).size > MAX_BYTES) {
+          e.preventDefault();
+          setSizeError(`The body is over 1 MB; split it into several ${label === 'post' ? 'posts' : 'entries'}.`);
+        } else setSizeError(null);
+      }}
+    >
+      {message && (
+        <p role="status" className={`notice notice-${state.status === 'idle' ? 'ok' : state.status}`}>
+          {message}
+        </p>
+      )}
+      {state.fieldErrors?.form && <p className="field-error" role="alert">{state.fieldErrors.form}</p>}
+      <input type="hidden" name="id" value={id} />
+      <input type="hidden" name="version" value={String(version)} />
+      {Fields ? <Fields {...fieldProps} /> : <p className="field-error">This content type has no form fields registered.</p>}
+      <div className="field">
+        <label htmlFor="publishAt">Publish at (UTC)</label>
+        <input {...control('publishAt')} type="datetime-local" defaultValue={value('publishAt') || props.publishAt} />
+        <span id="publishAt-hint" className="hint">For scheduling.</span>
+        {err('publishAt') && <span id="publishAt-error" className="field-error" role="alert">{err('publishAt')}</span>}
+      </div>
+      <p className="meta">
+        Status: <span className={`badge badge-${status}`}>{status}</span>
+        {id && <> · version {version}</>}
+      </p>
+      <div className="actions">
+        <button type="submit" name="intent" value="save" disabled={pending}>{pending ? 'Saving…' : id ? 'Save' : 'Save draft'}</button>
+        <button type="submit" name="intent" value="publish" disabled={pending}>{status === 'published' ? 'Save and keep published' : 'Publish now'}</button>
+        <button type="submit" name="intent" value="schedule" disabled={pending}>Schedule</button>
+        {status !== 'draft' && (
+          <button type="submit" name="intent" value="unpublish" disabled={pending}>Unpublish</button>
+        )}
+        {hasPreview && (
+          <button type="submit" formAction={previewAction} formNoValidate disabled={previewPending} className="secondary">
+            {previewPending ? 'Rendering…' : 'Preview'}
+          </button>
+        )}
+      </div>
+      {fieldProps.previewHtml !== undefined && (
+        <section className="preview" aria-label="Preview">
+          <h2>Preview</h2>
+          <h1>{value('title')}</h1>
+          {/* Sanitised by sanitize-html on the server (lib/content/markdown.ts). */}
+          <div className="post-body" dangerouslySetInnerHTML={{ __html: fieldProps.previewHtml }} />
+        </section>
+      )}
+      {preview.status !== 'ok' && preview.status !== 'idle' && (
+        <p className="field-error" role="alert">{preview.message ?? preview.fieldErrors?.body}</p>
+      )}
+    </form>
+  );
+}

@@ -1,0 +1,35 @@
+// A new item of any content type.
+import type { Metadata } from 'next';
+import { takeFlash } from '@/lib/cms/flash';
+import { formName } from '@/lib/cms/item-actions';
+import { requireEditor } from '@/lib/cms/session';
+import { ItemForm } from '../item-form';
+import { typeFrom } from '../type-param';
+
+export async function generateMetadata({ params }: { params: Promise<{ type: string }> }): Promise<Metadata> {
+  return { title: `New ${(await typeFrom(params)).labels.singular}` };
+}
+
+export default async function NewItemPage({ params }: { params: Promise<{ type: string }> }) {
+  const type = await typeFrom(params);
+  const editor = await requireEditor();
+  // A no-JavaScript submission's result, shown once (lib/cms/flash.ts).
+  const [flash, previewFlash] = [await takeFlash(formName(type, 'save', '')), await takeFlash(formName(type, 'preview', ''))];
+  return (
+    <main>
+      <h1>New {type.labels.singular}</h1>
+      <ItemForm
+        type={type.name}
+        label={type.labels.singular}
+        id=""
+        version={0}
+        status="draft"
+        publishAt=""
+        initial={type.blank(editor)}
+        hasPreview={Boolean(type.preview)}
+        flash={flash}
+        previewFlash={previewFlash}
+      />
+    </main>
+  );
+}

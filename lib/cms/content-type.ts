@@ -1,0 +1,164 @@
+// What a content type is, for the CMS (SPEC §10): one description per type, in the spirit of a
+// Payload collection config, drives the list page, the form's actions (save, publish, schedule,
+// unpublish, delete, restore), revisions and their diff, scheduling and the cache tags a change
+// touches. lib/cms/items.ts runs it; lib/cms/types/*.ts are the descriptions. Types are inferred
+// from the description: the table's row, the form's output, the snapshot schema.
+import type { SQL } from 'drizzle-orm';
+import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
+import { z } from 'zod';
+import type { Db, Tx } from '@/db/client';
+import type { PublicationStatus, PublishIntent } from './publication';
+import { idField, utcDateTime, versionField } from './forms';
+
+/** The columns every content table has; the generic actions read and write them by these names. */
+export type ContentTable = PgTable & {
+  id: PgColumn;
+  title: PgColumn;
+  version: PgColumn;
+  deletedAt: PgColumn;
+  createdAt: PgColumn;
+  updatedAt: PgColumn;
+};
+
+/** What every form of a content type sends besides its own fields. */
+export interface FormBase {
+  id: string;
+  version: number;
+  intent: PublishIntent;
+  publishAt?: Date | undefined;
+}
+
+/** The fields every content form has: which item, which version it read, what to do. */
+export function itemForm<Shape extends z.ZodRawShape>(label: string, shape: Shape) {
+  return z
+    .object({
+      id: idField,
+      version: versionField.default(0),
+      publishAt: utcDateTime.optional(),
+      intent: z.enum(['save', 'publish', 'schedule', 'unpublish'], { error: `Choose what to do with the ${label}.` }).default('save'),
+      ...shape,
+    })
+    .strict();
+}
+
+/** Columns to write: a value, or SQL computed by the database (e.g. `sequence + 1`). */
+export type Writable<T> = { [K in keyof T]?: T[K] | SQL };
+
+/** A form's values as the browser holds them: text, or a checkbox's state. */
+export type FormValues = Record<string, string | boolean>;
+
+/** One cell of a list row, as the generic list page shows it. */
+export interface Cell {
+  text: string;
+  /** Shown as a status badge (CSS class badge-{badge}). */
+  badge?: string;
+  /** A second, quieter line. */
+  meta?: string;
+}
+
+/** A list filter beyond publication status (e.g. upcoming events). */
+export interface ListFilter {
+  name: string;
+  label: string;
+  where: (now: Date) => SQL | undefined;
+  /** Order of this view, when it differs from the type's. */
+  orderBy?: SQL[];
+}
+
+export interface ContentTypeDescription<
+  TTable extends ContentTable,
+  TInput extends FormBase,
+  TSnapshot extends z.ZodObject,
+  TExtra extends object = Record<never, never>,
+> {
+  /** Stored in revisions.entity_type and used in form names: never change it once data exists. */
+  name: string;
+  /** The CMS URL segment: /cms/{segment}. */
+  segment: string;
+  labels: { singular: string; plural: string; title: string };
+  table: TTable;
+  /** The publication columns (lib/cms/publication.ts has the one model every type follows). */
+  publication: { status: PgColumn; publishedAt: PgColumn };
+  /** The editor's form; build it with itemForm() so it carries id, version, intent and publishAt. */
+  form: z.ZodType<TInput>;
+  /** What a revision keeps. Restoring parses a stored snapshot with it: never a cast. */
+  snapshot: {
+    schema: TSnapshot;
+    of: (item: Item<TTable, TExtra>) => z.input<TSnapshot>;
+    /** The form values that bring the snapshot back (publication stays as it is now). */
+    restore: (snap: z.output<TSnapshot>, current: Item<TTable, TExtra>) => Omit<TInput, keyof FormBase>;
+  };
+  /** The form's initial values for an item, and for a new one (as the form's fields name them). */
+  toForm: (item: Item<TTable, TExtra>) => FormValues;
+  blank: (editor: { name: string }) => FormValues;
+  /** The row's own columns from the form's values (id, version and publication are added). */
+  columns: (values: Omit<TInput, keyof FormBase>, ctx: { current?: Row<TTable>; now: Date }) => Writable<TTable['$inferInsert']>;
+  /** Columns set on delete besides deletedAt and version. */
+  onDelete?: (current: Row<TTable>) => Writable<TTable['$inferInsert']>;
+  /** Loads what the row alone does not hold (e.g. a post's tags). */
+  extras?: (db: Db, row: Row<TTable>) => Promise<TExtra>;
+  /** Checks before writing; throw ActionRefusal to refuse. */
+  beforeWrite?: (tx: Tx, values: Omit<TInput, keyof FormBase>, current: Item<TTable, TExtra> | undefined) => Promise<void>;
+  /** Writes what lives beside the row (slug history, tags), in the same transaction. */
+  afterWrite?: (tx: Tx, saved: Row<TTable>, values: Omit<TInput, keyof FormBase>, current: Item<TTable, TExtra> | undefined) => Promise<void>;
+  /** Every cache tag (lib/content/cache-tags.ts) a change from `before` to `after` touches. */
+  cacheTags: (after: Item<TTable, TExtra>, before: Item<TTable, TExtra> | undefined) => string[];
+  /** True when the type is in the WebSub-announced feeds (lib/cms/websub.ts). */
+  inFeeds: boolean;
+  /** The public URL of a published item, if it has its own page or file. */
+  publicUrl?: (item: Item<TTable, TExtra>) => string;
+  messages: {
+    /** After "Publish": where the public sees it. */
+    published: string;
+    /** What deleting does to the public copy (confirmation, and the message after). */
+    deleteEffect: (wasPublic: boolean) => string;
+    /** Said after a save when the change means more to the public (e.g. calendars take an update). */
+    update?: { note: string; when: (after: Row<TTable>, before: Row<TTable>) => boolean };
+  };
+  /** The list page: title, publication status and last change are always shown; these come between. */
+  list: {
+    subtitle?: (row: Row<TTable>) => string;
+    columns: { label: string; cell: (row: Row<TTable>) => Cell }[];
+    filters?: ListFilter[];
+    orderBy: SQL[];
+  };
+  revisions: {
+    /** The fields the revision page compares, each shown as text. */
+    compare: { label: string; show: (snap: z.output<TSnapshot>) => string }[];
+    /** The long text field shown as a line diff. */
+    text: { label: string; of: (snap: z.output<TSnapshot>) => string };
+    /** What restoring brings back, in the editor's words. */
+    restoreNote: string;
+  };
+  /** The Markdown field previewed as the public page renders it, if any. */
+  preview?: (values: FormValues) => string | undefined;
+}
+
+export type Row<T extends ContentTable> = T['$inferSelect'] & { id: string; title: string; version: number; deletedAt: Date | null; updatedAt: Date; createdAt: Date };
+export type Item<T extends ContentTable, E extends object> = Row<T> & E;
+
+/** Any description, for code that serves every type (the registry, the generic pages). */
+// Variance: a description is used through its own functions only, so `any` here loses no safety
+// at the call sites, which are typed by defineContentType.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyContentType = ContentTypeDescription<any, any, any, any>;
+
+/** Declare a content type; the generics are inferred from the description. */
+export function defineContentType<TTable extends ContentTable, TInput extends FormBase, TSnapshot extends z.ZodObject, TExtra extends object = Record<never, never>>(
+  description: ContentTypeDescription<TTable, TInput, TSnapshot, TExtra>,
+): ContentTypeDescription<TTable, TInput, TSnapshot, TExtra> {
+  return description;
+}
+
+export const PUBLICATION_STATUSES: readonly PublicationStatus[] = ['draft', 'scheduled', 'published'];
+
+/** Publication status of a row, read through the description's column. */
+export function publicationOf(type: AnyContentType, row: Record<string, unknown>): { status: PublicationStatus; publishedAt: Date | null } {
+  return { status: row[keyOf(type.table, type.publication.status)] as PublicationStatus, publishedAt: row[keyOf(type.table, type.publication.publishedAt)] as Date | null };
+}
+
+/** The property name of a column in its table (the row object's key). */
+export function keyOf(table: PgTable, column: PgColumn): string {
+  for (const [key, value] of Object.entries(table)) if (value === column) return key;
+  throw new Error(`column ${column.name} is not in this table`);
+}

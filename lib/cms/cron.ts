@@ -1,0 +1,34 @@
+// The scheduler's HTTP entry (SPEC §5): Vercel's cron, or npm start's own timer
+// (scripts/start.ts), calls GET /api/cron/publish with CRON_SECRET. Editing work, so it lives
+// with the CMS; app/api/cron/publish/route.ts only mounts it at its URL.
+import 'server-only';
+import { timingSafeEqual } from 'node:crypto';
+import { connection } from 'next/server';
+import { getConfig } from '@/lib/config';
+import { problemResponse } from '@/lib/http/problem';
+import { afterCommit } from './after-commit';
+import { publishDue } from './scheduler';
+
+function authorised(request: Request): boolean {
+  const secret = getConfig().cronSecret;
+  const given = request.headers.get('authorization') ?? '';
+  const expected = `Bearer ${secret}`;
+  return Boolean(secret) && given.length === expected.length && timingSafeEqual(Buffer.from(given), Buffer.from(expected));
+}
+
+export async function runCron(request: Request): Promise<Response> {
+  await connection();
+  const noStore = { 'cache-control': 'no-store' };
+  if (!authorised(request)) return problemResponse(401, undefined, { headers: { ...noStore, 'www-authenticate': 'Bearer' } });
+  let change: Awaited<ReturnType<typeof publishDue>>;
+  try {
+    change = await publishDue();
+  } catch (err) {
+    console.error('[cron] publish failed:', err);
+    return problemResponse(503, 'Scheduled publishing could not reach the database.', { headers: { ...noStore, 'retry-after': '60' } });
+  }
+  if (!(await afterCommit(change, 'route'))) {
+    console.error('[cron] published, but the shared cache is unreachable; servers read from the database until it is back.');
+  }
+  return Response.json({ published: change.published }, { headers: noStore });
+}

@@ -1,0 +1,129 @@
+// Posts (SPEC §2): slug history (a renamed or deleted post's old URLs keep answering) and tags
+// are what set them apart; everything else is the generic content type.
+import 'server-only';
+import { and, desc, eq, ne } from 'drizzle-orm';
+import { z } from 'zod';
+import type { Db } from '@/db/client';
+import { posts, postSlugRedirects, postTags, tags } from '@/db/schema';
+import { cacheTags } from '@/lib/content/cache-tags';
+import { ActionRefusal } from '../action';
+import { defineContentType, itemForm, type Row } from '../content-type';
+import { line, MAX_BODY_CHARS, requiredLine, slugField, tagsField, text } from '../forms';
+
+type PostRow = Row<typeof posts>;
+
+async function tagsOf(tx: Db, postId: string): Promise<string[]> {
+  return (await tx.select({ slug: postTags.tagSlug }).from(postTags).where(eq(postTags.postId, postId)).orderBy(postTags.tagSlug)).map((r) => r.slug);
+}
+
+async function formerSlugsOf(tx: Db, postId: string): Promise<string[]> {
+  return (await tx.select({ slug: postSlugRedirects.slug }).from(postSlugRedirects).where(eq(postSlugRedirects.postId, postId))).map((r) => r.slug);
+}
+
+const instant = z.iso.datetime({ offset: true }).nullable();
+
+const form = itemForm('post', {
+  title: requiredLine('The title', 300),
+  slug: slugField,
+  summary: line('The summary', 1000).default(''),
+  body: text('The body', MAX_BODY_CHARS).default(''),
+  tags: tagsField.default([]),
+  author: requiredLine('The author', 200),
+});
+
+const snapshot = z.object({
+  slug: slugField,
+  title: z.string(),
+  summary: z.string(),
+  body: z.string(),
+  author: z.string(),
+  tags: z.array(z.string()),
+  status: z.enum(['draft', 'scheduled', 'published']),
+  publishedAt: instant,
+});
+
+/** What a post holds beside its row: its tags and the slugs it gave up. */
+type PostExtra = { tags: string[]; formerSlugs: string[] };
+
+export const postType = defineContentType<typeof posts, z.output<typeof form>, typeof snapshot, PostExtra>({
+  name: 'post',
+  segment: 'posts',
+  labels: { singular: 'post', plural: 'posts', title: 'Posts' },
+  table: posts,
+  publication: { status: posts.status, publishedAt: posts.publishedAt },
+  form,
+  snapshot: {
+    schema: snapshot,
+    of: (p) => ({ slug: p.slug, title: p.title, summary: p.summary, body: p.body, author: p.author, tags: p.tags, status: p.status, publishedAt: p.publishedAt?.toISOString() ?? null }),
+    restore: (s) => ({ slug: s.slug, title: s.title, summary: s.summary, body: s.body, author: s.author, tags: s.tags }),
+  },
+  toForm: (p) => ({ title: p.title, slug: p.slug, summary: p.summary, body: p.body, tags: p.tags.join(', '), author: p.author }),
+  blank: (editor) => ({ title: '', slug: '', summary: '', body: '', tags: '', author: editor.name }),
+  columns: ({ slug, title, summary, body, author }) => ({ slug, title, summary, body, author }),
+  extras: async (tx, row) => ({ tags: await tagsOf(tx, row.id), formerSlugs: await formerSlugsOf(tx, row.id) }),
+  async beforeWrite(tx, values, current) {
+    // A slug another post gave up still redirects there: it cannot be reused.
+    const [taken] = await tx
+      .select({ postId: postSlugRedirects.postId })
+      .from(postSlugRedirects)
+      .where(and(eq(postSlugRedirects.slug, values.slug), current ? ne(postSlugRedirects.postId, current.id) : undefined));
+    if (taken) throw new ActionRefusal('invalid', 'Please correct the highlighted fields.', { slug: 'This slug belonged to another post and still redirects there; choose another.' });
+  },
+  async afterWrite(tx, saved, values, current) {
+    if (current && current.slug !== saved.slug) {
+      // Renaming keeps the old URL working (SPEC §2): it answers 308 to the new one.
+      await tx.delete(postSlugRedirects).where(and(eq(postSlugRedirects.slug, saved.slug), eq(postSlugRedirects.postId, saved.id)));
+      if (current.status !== 'draft') {
+        await tx.insert(postSlugRedirects).values({ slug: current.slug, postId: saved.id }).onConflictDoUpdate({ target: postSlugRedirects.slug, set: { postId: saved.id } });
+      }
+    }
+    if (values.tags.length) await tx.insert(tags).values(values.tags.map((slug) => ({ slug, name: slug }))).onConflictDoNothing();
+    await tx.delete(postTags).where(eq(postTags.postId, saved.id));
+    if (values.tags.length) await tx.insert(postTags).values(values.tags.map((tagSlug) => ({ postId: saved.id, tagSlug })));
+  },
+  // Payload's lesson (STYLE.md): the old slug and every former slug too, and both tag sets.
+  cacheTags: (after, before) => [
+    cacheTags.posts,
+    cacheTags.post(after.slug),
+    ...(before ? [cacheTags.post(before.slug), ...before.tags.map(cacheTags.tag)] : []),
+    ...after.formerSlugs.map(cacheTags.post),
+    ...after.tags.map(cacheTags.tag),
+  ],
+  inFeeds: true,
+  publicUrl: (p) => `/posts/${p.slug}`,
+  messages: {
+    published: 'The public page, the API and the feeds show it now.',
+    deleteEffect: () => 'its URLs will answer 410 Gone',
+  },
+  list: {
+    subtitle: (p: PostRow) => `/${p.slug}`,
+    columns: [{ label: 'Author', cell: (p: PostRow) => ({ text: p.author }) }],
+    orderBy: [desc(posts.updatedAt), desc(posts.id)],
+  },
+  revisions: {
+    compare: [
+      { label: 'Title', show: (s) => s.title },
+      { label: 'Slug', show: (s) => s.slug },
+      { label: 'Summary', show: (s) => s.summary },
+      { label: 'Author', show: (s) => s.author },
+      { label: 'Tags', show: (s) => s.tags.join(', ') },
+      { label: 'Status', show: (s) => s.status },
+      { label: 'Published at', show: (s) => s.publishedAt ?? '' },
+    ],
+    text: { label: 'Body', of: (s) => s.body },
+    restoreNote: 'Restoring brings back the title, slug, summary, body, author and tags; the status stays as it is now.',
+  },
+  preview: (values) => (typeof values.body === 'string' ? values.body : undefined),
+});
+
+/** Is this slug free (for the live check next to the slug field)? */
+export async function isSlugFree(tx: Db, slug: string, exceptId?: string): Promise<boolean> {
+  const [post] = await tx.select({ id: posts.id }).from(posts).where(and(eq(posts.slug, slug), exceptId ? ne(posts.id, exceptId) : undefined));
+  const [redirect] = await tx.select({ postId: postSlugRedirects.postId }).from(postSlugRedirects).where(and(eq(postSlugRedirects.slug, slug), exceptId ? ne(postSlugRedirects.postId, exceptId) : undefined));
+  return !post && !redirect;
+}
+
+/** Every tag in use or defined, for suggestions. */
+export async function tagSuggestions(tx: Db): Promise<string[]> {
+  return (await tx.select({ slug: tags.slug }).from(tags).orderBy(tags.slug)).map((t) => t.slug);
+}
