@@ -7,11 +7,12 @@ import { redirect, RedirectType } from 'next/navigation';
 import type { z } from 'zod';
 import { getDb, type Tx } from '@/db/client';
 import { DomainError, toDomainError } from '@/db/errors';
-import { revisions, type NewRevision } from '@/db/schema';
+import type { NewRevision } from '@/db/schema';
 import { currentEditor, type Editor } from './session';
 import { isPlainFormPost, storeFlash } from './flash';
 import { afterCommit } from './after-commit';
-import { refusalFor } from './refusals';
+import { commitChange } from './commit';
+import { ActionRefusal, refusalFor } from './refusals';
 
 export interface ActionState {
   status: 'idle' | 'ok' | 'invalid' | 'conflict' | 'denied' | 'error';
@@ -27,20 +28,11 @@ export interface ActionState {
 
 export const idle: ActionState = { status: 'idle' };
 
+export { ActionRefusal } from './refusals';
+
 /** Said when a change is saved but Redis did not take its invalidation (SPEC §7 faults). */
 export const SHARED_CACHE_DOWN =
   'The shared cache is unreachable: servers read from the database until it is back, then drop every cached copy.';
-
-/** Refusal with a message for the editor, raised inside `run` (e.g. a stale version). */
-export class ActionRefusal extends Error {
-  constructor(
-    readonly status: 'conflict' | 'invalid' | 'denied',
-    message: string,
-    readonly fieldErrors?: Record<string, string>,
-  ) {
-    super(message);
-  }
-}
 
 export interface RunResult {
   message: string;
@@ -109,12 +101,7 @@ export function cmsAction<S extends z.ZodType>(spec: ActionSpec<S>) {
 
     let result: RunResult;
     try {
-      const db = await getDb();
-      result = await db.transaction(async (tx) => {
-        const r = await spec.run({ input: parsed.data, editor, tx });
-        if (r.revision) await tx.insert(revisions).values({ ...r.revision, editorId: editor.id, editorName: editor.name });
-        return r;
-      });
+      result = await commitChange(await getDb(), editor, (tx) => spec.run({ input: parsed.data, editor, tx }));
     } catch (err) {
       if (err instanceof ActionRefusal) {
         return { status: err.status, message: err.message, fieldErrors: err.fieldErrors, values: echo(values) };

@@ -8,7 +8,8 @@ import { z } from 'zod';
 import { getDb, type Tx } from '@/db/client';
 import { account, session, user } from '@/db/schema';
 import { getAuth } from '@/lib/auth/auth';
-import { ActionRefusal, type RunResult } from './action';
+import type { RunResult } from './action';
+import { ActionRefusal } from './refusals';
 import { requiredLine } from './forms';
 import type { Editor } from './session';
 

@@ -1,7 +1,7 @@
 // Where a publishable item (a post or a changelog entry) stands after the editor's intent
 // (SPEC §5 scheduling).
 import 'server-only';
-import { ActionRefusal } from './action';
+import { ActionRefusal } from './refusals';
 
 export type PublicationStatus = 'draft' | 'scheduled' | 'published';
 export type PublishIntent = 'save' | 'publish' | 'schedule' | 'unpublish';

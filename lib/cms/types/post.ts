@@ -6,7 +6,7 @@ import { z } from 'zod';
 import type { Db } from '@/db/client';
 import { posts, postSlugRedirects, postTags, tags } from '@/db/schema';
 import { cacheTags } from '@/lib/content/cache-tags';
-import { ActionRefusal } from '../action';
+import { ActionRefusal } from '../refusals';
 import { defineContentType, itemForm, type Row } from '../content-type';
 import { line, MAX_BODY_CHARS, requiredLine, slugField, tagsField, text } from '../forms';
 
