@@ -92,11 +92,12 @@ export async function saveItem(tx: Tx, type: AnyContentType, input: FormBase & R
   const after = await withExtras(tx, type, saved);
   const update = current && type.messages.update?.when(after, current) ? '&update=1' : '';
   return {
-    message: current ? SAVED[intent] : 'Created.',
+    message: current || intent !== 'save' ? SAVED[intent] : 'Created.',
     tags: type.cacheTags(after, current),
     revision: revision(type, after, intent === 'save' ? null : intent),
     feedsChanged: type.inFeeds && (publication.status === 'published' || isPublic(type, current)),
-    redirectTo: `/cms/${type.segment}/${saved.id}?saved=${current ? intent : 'created'}${update}`,
+    // A new item says what was done to it: created as a draft, or published/scheduled at once.
+    redirectTo: `/cms/${type.segment}/${saved.id}?saved=${current || intent !== 'save' ? intent : 'created'}${update}`,
   };
 }
 
