@@ -16,8 +16,7 @@ export interface ItemFormProps {
   id: string;
   version: number;
   status: 'draft' | 'scheduled' | 'published';
-  /** The scheduled time, as a UTC datetime-local value. */
-  publishAt: string;
+  /** The saved values, as the form's fields name them (publishAt: the scheduled time, UTC). */
   initial: Record<string, string | boolean>;
   /** Said once after a redirect (?saved=…), computed by the page. */
   notice?: string;
@@ -72,7 +71,7 @@ export function ItemForm(props: ItemFormProps) {
       {Fields ? <Fields {...fieldProps} /> : <p className="field-error">This content type has no form fields registered.</p>}
       <div className="field">
         <label htmlFor="publishAt">Publish at (UTC)</label>
-        <input {...control('publishAt')} type="datetime-local" defaultValue={value('publishAt') || props.publishAt} />
+        <input {...control('publishAt')} type="datetime-local" defaultValue={value('publishAt')} />
         <span id="publishAt-hint" className="hint">For scheduling.</span>
         {err('publishAt') && <span id="publishAt-error" className="field-error" role="alert">{err('publishAt')}</span>}
       </div>

@@ -59,8 +59,7 @@ export default async function EditItemPage({ params, searchParams }: { params: P
         id={item.id}
         version={item.version}
         status={publication.status}
-        publishAt={toUtcInput(publication.status === 'scheduled' ? publication.publishedAt : null)}
-        initial={type.toForm(item)}
+        initial={{ ...type.toForm(item), publishAt: toUtcInput(publication.status === 'scheduled' ? publication.publishedAt : null) }}
         notice={typeof saved === 'string' ? savedNotice(type, saved, update === '1') : undefined}
         hasPreview={Boolean(type.preview)}
         flash={flash}

@@ -24,8 +24,7 @@ export default async function NewItemPage({ params }: { params: Promise<{ type: 
         id=""
         version={0}
         status="draft"
-        publishAt=""
-        initial={type.blank(editor)}
+        initial={{ ...type.blank(editor), publishAt: '' }}
         hasPreview={Boolean(type.preview)}
         flash={flash}
         previewFlash={previewFlash}
