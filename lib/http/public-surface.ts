@@ -2,11 +2,7 @@
 // what kind of resource it is, and whether the OpenAPI document describes it. The request guard
 // and the Allow rule classify paths by it, the sitemap lists its static pages, and
 // tests/unit/public-surface.test.ts holds it against the route files under app/ and against the
-// generated OpenAPI document.
-//
-// Deliberately not listed (the test skips them): /cms/** (editors only, behind sign-in), the
-// benchmark routes /api/bench/* (404 unless GAZETTE_BENCH=true), /api/cron/publish (needs the
-// cron secret) and the /api/[...path] catch-all (the 404 problem for every other /api path).
+// generated OpenAPI document. What app/ serves besides is in OUTSIDE_SURFACE, with the reason.
 
 /**
  * - api: JSON resources under /api;  feed: RSS, Atom, JSON Feed (WebSub topics);
@@ -49,6 +45,16 @@ export const PUBLIC_SURFACE = [
 /** The listed paths of one kind, as literal types (so a Record over them must name each). */
 export type SurfacePath<K extends SurfaceKind = SurfaceKind> = Extract<(typeof PUBLIC_SURFACE)[number], { kind: K }>['path'];
 
+const CRON_PATH = '/api/cron/publish';
+
+/** Served by app/ but deliberately not public surface (`/**`: the path and everything below). */
+export const OUTSIDE_SURFACE = [
+  { path: '/cms/**', why: 'the editors\' CMS, behind sign-in' },
+  { path: '/api/bench/**', why: 'benchmark mode only (404 unless GAZETTE_BENCH=true)' },
+  { path: CRON_PATH, why: 'scheduled publishing, for the scheduler holding the cron secret (GET only)' },
+  { path: '/api/{...path}', why: 'the catch-all: a 404 problem for every other /api path' },
+] as const;
+
 /** The paths of one kind, e.g. surfacePaths('feed') for the WebSub topics. */
 export function surfacePaths<K extends SurfaceKind>(kind: K): SurfacePath<K>[] {
   // TS cannot narrow the literal union through filter on a generic K; the filter is the proof.
@@ -74,6 +80,15 @@ export function isProtocolRoute(pathname: string): boolean {
   if (pathname.startsWith('/api/')) return true;
   const entry = surfaceEntry(pathname);
   return entry !== undefined && entry.kind !== 'page';
+}
+
+/**
+ * Whether the route handler at this path answers every method itself, 405 with Allow included:
+ * everything under /api/ goes through the public route wrapper, except the cron route (a plain
+ * GET handler: Next answers other methods with a bare 405), and the benchmark routes take POST.
+ */
+export function answersItsOwnMethods(pathname: string): boolean {
+  return pathname.startsWith('/api/') && pathname !== CRON_PATH;
 }
 
 /** The editors' CMS: /cms and everything below it (not /cms-something). */

@@ -7,6 +7,7 @@
 // the same answers under plain `next start`).
 import { allowFor, allows } from './allow';
 import { problem, type ProblemAnswer } from './problem';
+import { answersItsOwnMethods } from './public-surface';
 
 /** An answer the guard gives instead of routing (written by node:http or proxy.ts). */
 export type GuardAnswer = ProblemAnswer;
@@ -32,7 +33,7 @@ export function guardRequest(method: string, target: string, headers: Record<str
   }
   // RFC 9110 §15.5.6: a 405 carries Allow. The API's own handlers answer their methods (with the
   // same Allow); the benchmark routes (benchmark mode only) take POSTs.
-  const routeHandled = pathname.startsWith('/api/') && ROUTABLE.has(method);
+  const routeHandled = answersItsOwnMethods(pathname) && ROUTABLE.has(method);
   if (!routeHandled && !allows(pathname, method)) {
     return refuse(405, `${method} is not supported here.`, { allow: allowFor(pathname) });
   }
