@@ -45,8 +45,9 @@ export interface ProblemOptions {
   /** Default: 4xx cached briefly, 5xx never stored (errorPolicy). */
   cache?: CachePolicyName;
   /**
-   * For answers made outside Next's routing (scripts/server.ts, proxy.ts), which next.config's
-   * headers do not reach: keep browsers from sniffing the JSON as something else.
+   * For answers made before Next routes the request (the request guard, scripts/server.ts's
+   * 500), which next.config's headers may not reach: keep browsers from sniffing the JSON as
+   * something else.
    */
   nosniff?: boolean;
 }
