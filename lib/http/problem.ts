@@ -59,10 +59,6 @@ export interface ProblemAnswer {
   body: string;
 }
 
-export function problemBody(status: number, detail?: string, extensions: ProblemExtensions = {}): ProblemBody {
-  return { type: 'about:blank', title: TITLES[status] ?? 'Error', status, ...(detail ? { detail } : {}), ...extensions };
-}
-
 /** The one problem builder: status, content type, cache policy, extra headers and body. */
 export function problem(status: number, detail?: string, options: ProblemOptions = {}): ProblemAnswer {
   return {
@@ -97,4 +93,8 @@ export class HttpError extends Error {
   answer(): ProblemAnswer {
     return problem(this.status, this.detail, { extensions: this.extensions, headers: this.headers });
   }
+}
+
+export function problemBody(status: number, detail?: string, extensions: Partial<ProblemBody> = {}): ProblemBody {
+  return { type: 'about:blank', title: TITLES[status] ?? 'Error', status, ...(detail ? { detail } : {}), ...extensions };
 }
