@@ -3,24 +3,24 @@
 // requests get a problem document (400, 403, 405 with Allow) instead of Next's bare 500.
 import { NextResponse, type NextRequest } from 'next/server';
 import { getConfig } from '@/lib/config';
-import { PROBLEM_CONTENT_TYPE, problemBody } from '@/lib/http/problem';
+import { problem, toResponse } from '@/lib/http/problem';
+import { isCmsPath } from '@/lib/http/public-surface';
 import { guardRequest } from '@/lib/http/request-guard';
 
-export function proxy(request: NextRequest): NextResponse {
+export function proxy(request: NextRequest): Response {
   const { pathname, search } = request.nextUrl;
   const refused = guardRequest(request.method, pathname + search, Object.fromEntries(request.headers));
-  if (refused) {
-    return new NextResponse(request.method === 'HEAD' ? null : refused.body, { status: refused.status, headers: refused.headers });
-  }
+  if (refused) return toResponse(refused, request.method);
+  const cms = isCmsPath(pathname);
   // The CMS: a visitor without a session cookie gets a real redirect to sign in (a redirect()
   // inside <Suspense> would answer 200 with a meta refresh). Cookie presence is enough here:
   // every CMS page and action checks the session against the database.
-  if (pathname.startsWith('/cms') && !pathname.startsWith('/cms/login') && !hasSessionCookie(request)) {
+  if (cms && !pathname.startsWith('/cms/login') && !hasSessionCookie(request)) {
     const login = new URL('/cms/login', request.url);
     if (pathname !== '/cms') login.searchParams.set('next', pathname);
     return NextResponse.redirect(login, 303);
   }
-  if (pathname.startsWith('/cms')) {
+  if (cms) {
     // The page a CMS form was posted from, for the no-JavaScript Post/Redirect/Get in
     // lib/cms/flash.ts (a plain form posts to its own page's URL). Always overwritten here.
     const headers = new Headers(request.headers);
@@ -29,7 +29,7 @@ export function proxy(request: NextRequest): NextResponse {
   }
   // The benchmark reference routes exist only in benchmark mode.
   if (pathname.startsWith('/api/bench/') && !getConfig().bench) {
-    return NextResponse.json(problemBody(404), { status: 404, headers: { 'content-type': PROBLEM_CONTENT_TYPE, 'cache-control': 'no-store' } });
+    return toResponse(problem(404, undefined, { cache: 'none' }), request.method);
   }
   return NextResponse.next();
 }

@@ -7,6 +7,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import next from 'next';
+import { problem } from '../lib/http/problem';
 import { guardRequest } from '../lib/http/request-guard';
 
 export interface RunningServer {
@@ -33,8 +34,10 @@ export async function startNextServer(options: { port: number; host: string; dir
     handle(req, res).catch((err: unknown) => {
       console.error('[server] unhandled error:', err);
       if (!res.headersSent) {
-        res.writeHead(500, { 'content-type': 'application/problem+json', 'cache-control': 'no-store' });
-        res.end(JSON.stringify({ type: 'about:blank', title: 'Internal Server Error', status: 500 }));
+        // Outside Next's routing: next.config's headers (nosniff) are not added to this answer.
+        const answer = problem(500, undefined, { nosniff: true });
+        res.writeHead(answer.status, answer.headers);
+        res.end(req.method === 'HEAD' ? undefined : answer.body);
       } else {
         res.destroy();
       }

@@ -10,9 +10,7 @@ import type { EventDoc, EventListDoc } from '@/lib/api/events';
 import { getConfig } from '@/lib/config';
 import { renderCalendar, renderEvent } from '@/lib/feeds/icalendar';
 import type { CalendarEvent, CalendarMeta } from '@/lib/feeds/types';
-import type { Representation } from '@/lib/http/public-route';
-import { weakEtag } from '@/lib/http/validators';
-import { toRef, type RepresentationRef } from '@/lib/http/body-store';
+import { lazy, toRef, weakEtag, type LazyRepresentation, type Representation, type RepresentationRef } from '@/lib/http/representation';
 import { cacheTags } from './cache-tags';
 
 // Deleted events stay in the calendar as CANCELLED this long, so subscribed calendars remove
@@ -144,16 +142,21 @@ export async function getEventList(): Promise<Representation> {
   return { body, contentType: 'application/json', etag: weakEtag('events', body), lastModified: newest(list) };
 }
 
-/** GET /api/events.ics: the subscription calendar (reference; body in the body store). */
-export async function getCalendar(): Promise<RepresentationRef> {
+/** GET /api/events.ics: the subscription calendar (lazy: the body only when a 200 needs it). */
+export async function getCalendar(): Promise<LazyRepresentation> {
+  return lazy(await calendarRef(), calendarFull);
+}
+
+/** The subscription calendar as a reference (the body lives in the body store). */
+async function calendarRef(): Promise<RepresentationRef> {
   'use cache';
   cacheLife('hours');
   cacheTag(cacheTags.events);
-  return toRef(await getCalendarFull(), 'calendar');
+  return toRef(await calendarFull(), 'calendar');
 }
 
 /** The whole calendar representation. */
-export async function getCalendarFull(): Promise<Representation> {
+async function calendarFull(): Promise<Representation> {
   'use cache';
   cacheLife('hours');
   cacheTag(cacheTags.events);

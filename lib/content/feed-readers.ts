@@ -10,9 +10,7 @@ import { encodeCursor, type Cursor } from '@/lib/api/posts';
 import { getConfig } from '@/lib/config';
 import { renderAtom, renderJsonFeed, renderRss } from '@/lib/feeds/syndication';
 import type { FeedItem, FeedMeta } from '@/lib/feeds/types';
-import type { Representation } from '@/lib/http/public-route';
-import { weakEtag } from '@/lib/http/validators';
-import { toRef, type RepresentationRef } from '@/lib/http/body-store';
+import { lazy, toRef, weakEtag, type LazyRepresentation, type Representation, type RepresentationRef } from '@/lib/http/representation';
 import { cacheTags } from './cache-tags';
 import { renderMarkdown } from './markdown';
 
@@ -165,17 +163,22 @@ function toRepresentation(format: FeedFormat, mediaType: string, page: FeedPage,
 
 const FEED_PATHS: Record<FeedFormat, string> = { rss: '/feed.xml', atom: '/atom.xml', json: '/feed.json' };
 
+/** /feed.xml, /atom.xml, /feed.json: the posts feed (lazy: the body only when a 200 needs it). */
+export async function getPostFeed(format: FeedFormat, mediaType: string, tag: string | undefined, cursor: Cursor | undefined): Promise<LazyRepresentation> {
+  return lazy(await postFeedRef(format, mediaType, tag, cursor), () => postFeedFull(format, mediaType, tag, cursor));
+}
+
 /** The posts feed (reference; the body lives in the body store). */
-export async function getPostFeed(format: FeedFormat, mediaType: string, tag: string | undefined, cursor: Cursor | undefined): Promise<RepresentationRef> {
+async function postFeedRef(format: FeedFormat, mediaType: string, tag: string | undefined, cursor: Cursor | undefined): Promise<RepresentationRef> {
   'use cache';
   cacheLife('hours');
   cacheTag(cacheTags.posts);
   if (tag) cacheTag(cacheTags.tag(tag));
-  return toRef(await getPostFeedFull(format, mediaType, tag, cursor), `feed:${format}:${mediaType}:${tag ?? ''}:${cursor ? encodeCursor(cursor) : ''}`);
+  return toRef(await postFeedFull(format, mediaType, tag, cursor), `feed:${format}:${mediaType}:${tag ?? ''}:${cursor ? encodeCursor(cursor) : ''}`);
 }
 
 /** The posts feed (optionally one tag), one page, in one format and media type. */
-export async function getPostFeedFull(format: FeedFormat, mediaType: string, tag: string | undefined, cursor: Cursor | undefined): Promise<Representation> {
+async function postFeedFull(format: FeedFormat, mediaType: string, tag: string | undefined, cursor: Cursor | undefined): Promise<Representation> {
   'use cache';
   cacheLife('hours');
   cacheTag(cacheTags.posts);
@@ -196,16 +199,21 @@ export async function getPostFeedFull(format: FeedFormat, mediaType: string, tag
   }, selfBase, { tag });
 }
 
+/** /api/changelog.json, /changelog.xml (lazy: the body only when a 200 needs it). */
+export async function getChangelogFeed(format: 'json' | 'rss', mediaType: string, cursor: Cursor | undefined): Promise<LazyRepresentation> {
+  return lazy(await changelogFeedRef(format, mediaType, cursor), () => changelogFeedFull(format, mediaType, cursor));
+}
+
 /** The changelog feed (reference; the body lives in the body store). */
-export async function getChangelogFeed(format: 'json' | 'rss', mediaType: string, cursor: Cursor | undefined): Promise<RepresentationRef> {
+async function changelogFeedRef(format: 'json' | 'rss', mediaType: string, cursor: Cursor | undefined): Promise<RepresentationRef> {
   'use cache';
   cacheLife('hours');
   cacheTag(cacheTags.changelog);
-  return toRef(await getChangelogFeedFull(format, mediaType, cursor), `changelog:${format}:${mediaType}:${cursor ? encodeCursor(cursor) : ''}`);
+  return toRef(await changelogFeedFull(format, mediaType, cursor), `changelog:${format}:${mediaType}:${cursor ? encodeCursor(cursor) : ''}`);
 }
 
 /** The changelog as JSON Feed 1.1 or RSS, one page. */
-export async function getChangelogFeedFull(format: 'json' | 'rss', mediaType: string, cursor: Cursor | undefined): Promise<Representation> {
+async function changelogFeedFull(format: 'json' | 'rss', mediaType: string, cursor: Cursor | undefined): Promise<Representation> {
   'use cache';
   cacheLife('hours');
   cacheTag(cacheTags.changelog);

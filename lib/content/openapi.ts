@@ -1,8 +1,7 @@
 // The OpenAPI document as a cached representation: generated once per process and site URL
 // (it changes only with a deployment), so no request pays for generating or hashing it.
 import { buildOpenApiDocument, type OpenApiDocument } from '@/openapi/registry';
-import type { Representation } from '@/lib/http/public-route';
-import { weakEtag } from '@/lib/http/validators';
+import { weakEtag, type Representation } from '@/lib/http/representation';
 
 const memo = new Map<string, { document: OpenApiDocument; representation: Representation }>();
 

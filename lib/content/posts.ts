@@ -8,9 +8,7 @@ import { getDb } from '@/db/client';
 import { posts, postSlugRedirects, postTags, tags } from '@/db/schema';
 import { encodeCursor, type Cursor } from '@/lib/api/posts';
 import { getConfig } from '@/lib/config';
-import type { Representation } from '@/lib/http/public-route';
-import { weakEtag } from '@/lib/http/validators';
-import { toRef, type RepresentationRef } from '@/lib/http/body-store';
+import { lazy, toRef, weakEtag, type LazyRepresentation, type Representation, type RepresentationRef } from '@/lib/http/representation';
 import { cacheTags } from './cache-tags';
 import { renderMarkdown } from './markdown';
 import { postDocument, postHtmlDocument, postListDocument, postMarkdownDocument, postSummaryDocument } from './post-documents';
@@ -94,27 +92,37 @@ export async function lookupPost(slug: string): Promise<PostLookup> {
 
 export type PostFormat = 'json' | 'markdown' | 'html';
 
-export type PostRepresentation = Exclude<PostLookup, { kind: 'found' }> | { kind: 'found'; representation: Representation };
-export type PostRepresentationRef = Exclude<PostLookup, { kind: 'found' }> | { kind: 'found'; ref: RepresentationRef };
+type NotFound = Exclude<PostLookup, { kind: 'found' }>;
+type PostRepresentation = NotFound | { kind: 'found'; representation: Representation };
+type PostRepresentationRef = NotFound | { kind: 'found'; ref: RepresentationRef };
+
+/**
+ * GET /api/posts/{slug}: one post in one format, or why not. The representation is lazy: its
+ * body comes from the body store, or from the full reader if the store no longer has it.
+ */
+export async function getPostRepresentation(slug: string, format: PostFormat): Promise<NotFound | { kind: 'found'; representation: LazyRepresentation }> {
+  const result = await postRef(slug, format);
+  if (result.kind !== 'found') return result;
+  return { kind: 'found', representation: lazy(result.ref, () => postBody(slug, format)) };
+}
 
 /** One post in one format, as a reference (the body lives in the body store). */
-export async function getPostRepresentation(slug: string, format: PostFormat): Promise<PostRepresentationRef> {
+async function postRef(slug: string, format: PostFormat): Promise<PostRepresentationRef> {
   'use cache';
   cacheLife('hours');
   cacheTag(cacheTags.post(slug));
-  const full = await getPostRepresentationFull(slug, format);
+  const full = await postFull(slug, format);
   return full.kind === 'found' ? { kind: 'found', ref: toRef(full.representation, `post:${slug}:${format}`) } : full;
 }
 
-/** The body of a post representation (when the body store no longer has it). */
-export async function getPostBody(slug: string, format: PostFormat): Promise<Representation> {
-  const full = await getPostRepresentationFull(slug, format);
+async function postBody(slug: string, format: PostFormat): Promise<Representation> {
+  const full = await postFull(slug, format);
   if (full.kind !== 'found') throw new Error(`post ${slug} changed while it was being served`);
   return full.representation;
 }
 
 /** One post in one format, rendered and validated (ETag) once per change. */
-async function getPostRepresentationFull(slug: string, format: PostFormat): Promise<PostRepresentation> {
+async function postFull(slug: string, format: PostFormat): Promise<PostRepresentation> {
   'use cache';
   cacheLife('hours');
   cacheTag(cacheTags.post(slug));
@@ -134,17 +142,28 @@ async function getPostRepresentationFull(slug: string, format: PostFormat): Prom
   };
 }
 
+export interface PostListQuery {
+  limit: number;
+  cursor?: Cursor | undefined;
+  tag?: string | undefined;
+}
+
+/** GET /api/posts: one page of published posts (lazy: the body only when a 200 needs it). */
+export async function getPostListPage(query: PostListQuery): Promise<LazyRepresentation> {
+  return lazy(await postListRef(query), () => postListFull(query));
+}
+
 /** A page of published posts, as a reference (the body lives in the body store). */
-export async function getPostListPage(query: { limit: number; cursor?: Cursor; tag?: string }): Promise<RepresentationRef> {
+async function postListRef(query: PostListQuery): Promise<RepresentationRef> {
   'use cache';
   cacheLife('hours');
   cacheTag(cacheTags.posts);
   if (query.tag) cacheTag(cacheTags.tag(query.tag));
-  return toRef(await getPostListPageFull(query), `posts:${query.limit}:${query.tag ?? ''}:${query.cursor ? encodeCursor(query.cursor) : ''}`);
+  return toRef(await postListFull(query), `posts:${query.limit}:${query.tag ?? ''}:${query.cursor ? encodeCursor(query.cursor) : ''}`);
 }
 
 /** A page of published posts, newest first; keyset pagination on (publishedAt, id). */
-export async function getPostListPageFull(query: { limit: number; cursor?: Cursor; tag?: string }): Promise<Representation> {
+async function postListFull(query: PostListQuery): Promise<Representation> {
   'use cache';
   cacheLife('hours');
   cacheTag(cacheTags.posts);

@@ -5,54 +5,42 @@
 // where every request passes: proxy.ts (under `next start`, on Vercel and in our server) and
 // scripts/server.ts (before Next, for what cannot reach proxy.ts: see patches/next+*.patch for
 // the same answers under plain `next start`).
-import { PROBLEM_CONTENT_TYPE, problemBody } from './problem';
-import { isProtocolRoute, PROTOCOL_ROUTE_ALLOW } from './protocol-routes';
+import { allowFor, allows } from './allow';
+import { problem, type ProblemAnswer } from './problem';
+import { answersItsOwnMethods } from './public-surface';
 
-export interface GuardAnswer {
-  status: number;
-  headers: Record<string, string>;
-  body: string;
-}
+/** An answer the guard gives instead of routing (written by node:http or proxy.ts). */
+export type GuardAnswer = ProblemAnswer;
 
 const ROUTABLE = new Set(['GET', 'HEAD', 'OPTIONS', 'POST', 'PUT', 'PATCH', 'DELETE']);
 
-function problem(status: number, detail: string, headers: Record<string, string> = {}): GuardAnswer {
-  return {
-    status,
-    headers: { 'content-type': PROBLEM_CONTENT_TYPE, 'cache-control': 'no-store', 'x-content-type-options': 'nosniff', ...headers },
-    body: JSON.stringify(problemBody(status, detail)),
-  };
-}
-
-/** Where a method is allowed: protocol routes are read-only; only the CMS takes form posts. */
-export function allowFor(pathname: string): string {
-  if (isProtocolRoute(pathname)) return PROTOCOL_ROUTE_ALLOW;
-  return pathname === '/cms' || pathname.startsWith('/cms/') ? 'GET, HEAD, POST' : 'GET, HEAD';
-}
+// Answered before Next's routing, so next.config's headers are not added: nosniff is said here.
+// No-store: these answers are about the request, not about a resource a cache could keep.
+const refuse = (status: number, detail: string, headers: Record<string, string> = {}): GuardAnswer =>
+  problem(status, detail, { cache: 'none', nosniff: true, headers });
 
 export function guardRequest(method: string, target: string, headers: Record<string, string | string[] | undefined>): GuardAnswer | undefined {
   // RFC 9112 §3.2: only origin-form targets name a resource here ("*" is for OPTIONS only).
   if (!target.startsWith('/')) {
-    if (target === '*' && method === 'OPTIONS') return { status: 204, headers: { allow: 'GET, HEAD, OPTIONS, POST' }, body: '' };
-    return problem(400, 'The request target must be a path.');
+    if (target === '*' && method === 'OPTIONS') return { status: 204, headers: { allow: allowFor('*') }, body: '' };
+    return refuse(400, 'The request target must be a path.');
   }
   const pathname = target.split('?', 1)[0] ?? '/';
   try {
     decodeURIComponent(pathname);
   } catch {
-    return problem(400, 'The path is not valid percent-encoded UTF-8.');
+    return refuse(400, 'The path is not valid percent-encoded UTF-8.');
   }
-  const allow = allowFor(pathname);
-  // RFC 9110 §15.5.6: a 405 carries Allow. The API's own handlers answer their methods; the
-  // benchmark routes (benchmark mode only) take POSTs.
-  const routeHandled = pathname.startsWith('/api/') && ROUTABLE.has(method);
-  if (!routeHandled && !allow.split(', ').includes(method) && !(method === 'OPTIONS' && isProtocolRoute(pathname))) {
-    return problem(405, `${method} is not supported here.`, { allow });
+  // RFC 9110 §15.5.6: a 405 carries Allow. The API's own handlers answer their methods (with the
+  // same Allow); the benchmark routes (benchmark mode only) take POSTs.
+  const routeHandled = answersItsOwnMethods(pathname) && ROUTABLE.has(method);
+  if (!routeHandled && !allows(pathname, method)) {
+    return refuse(405, `${method} is not supported here.`, { allow: allowFor(pathname) });
   }
   // A multipart post without a usable boundary cannot be parsed (Next answers 500).
   const type = String(headers['content-type'] ?? '');
   if (method === 'POST' && /^multipart\/form-data/i.test(type) && !/;\s*boundary=("[^"]+"|[^";\s]+)/i.test(type)) {
-    return problem(400, 'A multipart/form-data body needs a boundary.');
+    return refuse(400, 'A multipart/form-data body needs a boundary.');
   }
   // A Server Action posted from another origin: Next refuses it with a 500; say 403.
   if (method === 'POST' && (headers['next-action'] || String(headers['content-type'] ?? '').startsWith('multipart/form-data'))) {
@@ -67,7 +55,7 @@ export function guardRequest(method: string, target: string, headers: Record<str
       // The same comparison Next makes for Server Actions (the forwarded host, else Host).
       const forwarded = headers['x-forwarded-host'];
       const expected = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(',')[0]?.trim() || headers.host;
-      if (host !== expected) return problem(403, 'Form posts are accepted from this site only.');
+      if (host !== expected) return refuse(403, 'Form posts are accepted from this site only.');
     }
   }
   return undefined;

@@ -1,11 +1,12 @@
 // GET /api/events.ics – the iCalendar subscription feed of all published events
-import { getCalendar, getCalendarFull } from '@/lib/content/events';
-import { negotiate, publicRoute, representRef } from '@/lib/http/public-route';
+import { publicRoute } from '@/lib/api/route';
+import { getCalendar } from '@/lib/content/events';
+import { negotiate, represent } from '@/lib/http/respond';
 
 export const { GET, HEAD, OPTIONS, POST, PUT, PATCH, DELETE } = publicRoute(
   async (request) => {
     negotiate(request, ['text/calendar']);
-    return representRef(request, await getCalendar(), getCalendarFull, 'calendar');
+    return represent(request, await getCalendar(), 'calendar');
   },
   { vary: ['Accept'] },
 );

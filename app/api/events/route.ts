@@ -1,8 +1,9 @@
 // GET /api/events – upcoming and recent events as JSON
 import { z } from 'zod';
+import { publicRoute } from '@/lib/api/route';
 import { getEventList } from '@/lib/content/events';
-import { negotiate, publicRoute, represent } from '@/lib/http/public-route';
 import { parseQuery } from '@/lib/http/query';
+import { negotiate, represent } from '@/lib/http/respond';
 
 export const { GET, HEAD, OPTIONS, POST, PUT, PATCH, DELETE } = publicRoute(
   async (request) => {

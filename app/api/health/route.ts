@@ -1,8 +1,8 @@
 // GET /api/health – liveness, database readiness (a bounded query) and the shared cache's state; never cached
 import { cacheHealth } from '@/lib/cache/invalidate';
-import { checkDatabase } from '@/lib/health';
+import { checkDatabase } from '@/db/health';
 import { HttpError } from '@/lib/http/problem';
-import { publicRoute } from '@/lib/http/public-route';
+import { publicRoute } from '@/lib/api/route';
 
 export const { GET, HEAD, OPTIONS, POST, PUT, PATCH, DELETE } = publicRoute(async () => {
   const result = await checkDatabase();

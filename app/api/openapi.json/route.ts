@@ -1,7 +1,8 @@
 // GET /api/openapi.json – the OpenAPI 3.1 description of the public API
+import { publicRoute } from '@/lib/api/route';
 import { getConfig } from '@/lib/config';
 import { getOpenApi } from '@/lib/content/openapi';
-import { negotiate, publicRoute, represent } from '@/lib/http/public-route';
+import { negotiate, represent } from '@/lib/http/respond';
 
 export const { GET, HEAD, OPTIONS, POST, PUT, PATCH, DELETE } = publicRoute(
   async (request) => {

@@ -1,8 +1,9 @@
 // GET /api/posts – published posts, newest first, with cursor pagination and a tag filter
 import { decodeCursor, postListQuerySchema } from '@/lib/api/posts';
-import { getPostListPage, getPostListPageFull, getTagSlugs } from '@/lib/content/posts';
+import { publicRoute } from '@/lib/api/route';
+import { getPostListPage, getTagSlugs } from '@/lib/content/posts';
 import { invalidParams, parseQuery } from '@/lib/http/query';
-import { negotiate, publicRoute, representRef } from '@/lib/http/public-route';
+import { negotiate, represent } from '@/lib/http/respond';
 
 export const { GET, HEAD, OPTIONS, POST, PUT, PATCH, DELETE } = publicRoute(
   async (request) => {
@@ -13,8 +14,7 @@ export const { GET, HEAD, OPTIONS, POST, PUT, PATCH, DELETE } = publicRoute(
       throw invalidParams([{ name: 'tag', reason: `names no tag: ${query.tag}` }]);
     }
     negotiate(request, ['application/json']);
-    const page = { limit: query.limit, cursor, tag: query.tag };
-    return representRef(request, await getPostListPage(page), () => getPostListPageFull(page), 'list');
+    return represent(request, await getPostListPage({ limit: query.limit, cursor, tag: query.tag }), 'list');
   },
   { vary: ['Accept'] },
 );

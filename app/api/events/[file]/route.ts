@@ -1,8 +1,9 @@
 // GET /api/events/{id}.ics – one event as an iCalendar attachment
 import { eventFileParamsSchema } from '@/lib/api/events';
+import { publicRoute } from '@/lib/api/route';
 import { getEventFile } from '@/lib/content/events';
 import { HttpError } from '@/lib/http/problem';
-import { negotiate, publicRoute, represent } from '@/lib/http/public-route';
+import { negotiate, represent } from '@/lib/http/respond';
 
 export const { GET, HEAD, OPTIONS, POST, PUT, PATCH, DELETE } = publicRoute<{ file: string }>(
   async (request, params) => {

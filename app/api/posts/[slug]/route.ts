@@ -1,9 +1,10 @@
 // GET /api/posts/{slug} – one published post as JSON (default), Markdown or HTML
 import { slugSchema } from '@/lib/api/posts';
+import { publicRoute } from '@/lib/api/route';
 import { getConfig } from '@/lib/config';
-import { getPostBody, getPostRepresentation, type PostFormat } from '@/lib/content/posts';
+import { getPostRepresentation, type PostFormat } from '@/lib/content/posts';
 import { HttpError } from '@/lib/http/problem';
-import { negotiate, permanentRedirect, publicRoute, representRef } from '@/lib/http/public-route';
+import { negotiate, permanentRedirect, represent } from '@/lib/http/respond';
 
 const FORMATS = {
   'application/json': 'json',
@@ -20,7 +21,7 @@ export const { GET, HEAD, OPTIONS, POST, PUT, PATCH, DELETE } = publicRoute<{ sl
     const result = await getPostRepresentation(slug.data, format);
     switch (result.kind) {
       case 'found':
-        return representRef(request, result.ref, () => getPostBody(slug.data, format), 'post');
+        return represent(request, result.representation, 'post');
       case 'moved': {
         const search = new URL(request.url).search;
         return permanentRedirect(`${getConfig().siteUrl}/api/posts/${result.slug}${search}`, 'post');

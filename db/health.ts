@@ -1,9 +1,9 @@
-import 'server-only';
+// Database readiness: /api/health reports it, and isDatabaseOutage (./outage.ts) asks it when an
+// error alone does not tell.
 import { sql } from 'drizzle-orm';
-import { getDatabaseHandle } from '@/db/client';
+import { getDatabaseHandle } from './client';
 
 const TIMEOUT_MS = 2000;
-
 
 export type HealthResult = { ok: true; driver: string; latencyMs: number } | { ok: false };
 

@@ -1,0 +1,46 @@
+import { describe, expect, it, vi } from 'vitest';
+
+vi.mock('@/db/health', () => ({ checkDatabase: vi.fn(async () => ({ ok: true, driver: 'pglite', latencyMs: 1 })) }));
+
+const { checkDatabase } = await import('@/db/health');
+const { isDatabaseOutage } = await import('@/db/outage');
+const { problem, toResponse, HttpError } = await import('@/lib/http/problem');
+
+describe('the problem builder', () => {
+  it('builds the whole answer: status, problem+json, cache policy, headers and body', () => {
+    const answer = problem(405, 'POST is not supported here.', { headers: { allow: 'GET, HEAD' } });
+    expect(answer.status).toBe(405);
+    expect(answer.headers).toMatchObject({ 'content-type': 'application/problem+json', allow: 'GET, HEAD' });
+    expect(answer.headers['cache-control']).toMatch(/^public, max-age=30/);
+    expect(JSON.parse(answer.body)).toEqual({ type: 'about:blank', title: 'Method Not Allowed', status: 405, detail: 'POST is not supported here.' });
+  });
+
+  it('never stores a 5xx, says nosniff when asked, and leaves the body off a HEAD response', async () => {
+    const answer = problem(500, undefined, { nosniff: true });
+    expect(answer.headers).toMatchObject({ 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' });
+    expect(JSON.parse(answer.body)).toEqual({ type: 'about:blank', title: 'Internal Server Error', status: 500 });
+    expect(await toResponse(answer, 'HEAD').text()).toBe('');
+    expect((await toResponse(answer).json()) as unknown).toMatchObject({ status: 500 });
+  });
+
+  it('turns an HttpError into the same answer, with its extensions', () => {
+    const err = new HttpError(400, 'Invalid query parameter: limit.', { 'invalid-params': [{ name: 'limit', reason: 'too big' }] });
+    expect(JSON.parse(err.answer().body)).toMatchObject({ status: 400, 'invalid-params': [{ name: 'limit' }] });
+  });
+});
+
+describe('isDatabaseOutage', () => {
+  it('recognises driver outages and a closed embedded database without asking the database', async () => {
+    expect(await isDatabaseOutage(Object.assign(new Error('x'), { code: 'ECONNREFUSED' }))).toBe(true);
+    expect(await isDatabaseOutage(new Error('Failed query', { cause: new Error('PGlite is closed') }))).toBe(true);
+    expect(await isDatabaseOutage(new Error('Database not open'))).toBe(true);
+    expect(checkDatabase).not.toHaveBeenCalled();
+  });
+
+  it('asks the database (bounded select 1) when the error alone does not tell', async () => {
+    expect(await isDatabaseOutage(new Error('opaque digest 123'))).toBe(false);
+    vi.mocked(checkDatabase).mockResolvedValueOnce({ ok: false });
+    expect(await isDatabaseOutage(new Error('opaque digest 123'))).toBe(true);
+    expect(checkDatabase).toHaveBeenCalledWith(1000);
+  });
+});
