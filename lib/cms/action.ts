@@ -6,7 +6,8 @@ import 'server-only';
 import { redirect, RedirectType } from 'next/navigation';
 import type { z } from 'zod';
 import { getDb, type Tx } from '@/db/client';
-import { DomainError, toDomainError } from '@/db/errors';
+import { toDomainError } from '@/db/errors';
+import { isDatabaseOutage } from '@/db/outage';
 import type { NewRevision } from '@/db/schema';
 import { currentEditor, type Editor } from './session';
 import { isPlainFormPost, storeFlash } from './flash';
@@ -106,8 +107,10 @@ export function cmsAction<S extends z.ZodType>(spec: ActionSpec<S>) {
       if (err instanceof ActionRefusal) {
         return { status: err.status, message: err.message, fieldErrors: err.fieldErrors, values: echo(values) };
       }
-      const domain = toDomainError(err) ?? (isClosed(err) ? new DomainError('unavailable', 'closed') : undefined);
-      if (domain?.kind === 'unavailable') {
+      // A refused write (conflict, invalid value) is known from the error alone; only then ask
+      // whether the database is there at all (db/outage.ts probes it).
+      const domain = toDomainError(err);
+      if (domain?.kind === 'unavailable' || (!domain && (await isDatabaseOutage(err)))) {
         return { status: 'error', message: 'Cannot save right now: the database is unavailable. Your text is kept; try again in a moment.', values: echo(values) };
       }
       if (domain) {
@@ -161,7 +164,3 @@ export function submittedValues(formData: FormData): Record<string, string> {
   return echo(formValues(formData));
 }
 
-function isClosed(err: unknown): boolean {
-  for (let e: unknown = err, d = 0; e instanceof Error && d < 4; e = e.cause, d++) if (/PGlite is closed|not open/i.test(e.message)) return true;
-  return false;
-}

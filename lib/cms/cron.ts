@@ -5,7 +5,7 @@ import 'server-only';
 import { timingSafeEqual } from 'node:crypto';
 import { connection } from 'next/server';
 import { getConfig } from '@/lib/config';
-import { problemResponse } from '@/lib/http/problem';
+import { problem, toResponse } from '@/lib/http/problem';
 import { afterCommit } from './after-commit';
 import { publishDue } from './scheduler';
 
@@ -18,17 +18,16 @@ function authorised(request: Request): boolean {
 
 export async function runCron(request: Request): Promise<Response> {
   await connection();
-  const noStore = { 'cache-control': 'no-store' };
-  if (!authorised(request)) return problemResponse(401, undefined, { headers: { ...noStore, 'www-authenticate': 'Bearer' } });
+  if (!authorised(request)) return toResponse(problem(401, undefined, { cache: 'none', headers: { 'www-authenticate': 'Bearer' } }));
   let change: Awaited<ReturnType<typeof publishDue>>;
   try {
     change = await publishDue();
   } catch (err) {
     console.error('[cron] publish failed:', err);
-    return problemResponse(503, 'Scheduled publishing could not reach the database.', { headers: { ...noStore, 'retry-after': '60' } });
+    return toResponse(problem(503, 'Scheduled publishing could not reach the database.', { cache: 'none', headers: { 'retry-after': '60' } }));
   }
   if (!(await afterCommit(change, 'route'))) {
     console.error('[cron] published, but the shared cache is unreachable; servers read from the database until it is back.');
   }
-  return Response.json({ published: change.published }, { headers: noStore });
+  return Response.json({ published: change.published }, { headers: { 'cache-control': 'no-store' } });
 }

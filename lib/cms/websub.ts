@@ -1,8 +1,10 @@
 // WebSub (W3C Recommendation §6): tell the hub our feeds changed, so subscribers fetch now.
 import 'server-only';
 import { getConfig } from '@/lib/config';
+import { surfacePaths } from '@/lib/http/public-surface';
 
-const FEEDS = ['/feed.xml', '/atom.xml', '/feed.json', '/api/changelog.json', '/changelog.xml'];
+// The topics: every feed of the public surface (lib/http/public-surface.ts).
+const FEEDS = surfacePaths('feed');
 
 export async function pingHub(): Promise<void> {
   const { websubHubUrl, siteUrl } = getConfig();

@@ -99,10 +99,3 @@ export function problemBody(status: number, detail?: string, extensions: Partial
   return { type: 'about:blank', title: TITLES[status] ?? 'Error', status, ...(detail ? { detail } : {}), ...extensions };
 }
 
-/** A problem response with the given headers (no cache policy of its own). */
-export function problemResponse(status: number, detail?: string, options: { headers?: Record<string, string>; extensions?: Partial<ProblemBody> } = {}): Response {
-  return new Response(JSON.stringify(problemBody(status, detail, options.extensions)), {
-    status,
-    headers: { 'content-type': PROBLEM_CONTENT_TYPE, ...options.headers },
-  });
-}
