@@ -25,16 +25,24 @@ export async function storeFlash(form: string, state: ActionState): Promise<stri
   const db = await getDb();
   const id = randomBytes(18).toString('base64url');
   await db.delete(formFlash).where(lt(formFlash.createdAt, sql`now() - interval '1 hour'`));
-  // jsonb cannot hold U+0000: keep everything else the editor typed exactly.
-  const payload = JSON.parse(
-    JSON.stringify(state, (_key, value: unknown) => (typeof value === 'string' ? value.replaceAll('\u0000', '\uFFFD') : value)),
-  ) as Record<string, unknown>;
-  await db.insert(formFlash).values({ id, form, payload });
+  // jsonb cannot hold U+0000, in a value or in a key (a field's name): keep everything else the
+  // editor typed exactly.
+  const payload = withoutNul(JSON.parse(JSON.stringify(state))) as Record<string, unknown>;
+  await db.insert(formFlash).values({ id, form: noNul(form), payload });
   (await cookies()).set(COOKIE, id, { httpOnly: true, sameSite: 'lax', path: '/cms', maxAge: 300, secure: false });
   // Set by proxy.ts from the request URL (a plain form posts to its own page).
   const back = (await headers()).get('x-gazette-path') ?? '';
   // Only back to a page of the CMS (never an open redirect).
   return /^\/cms(\/[^\s?#]*)?(\?[^\s#]*)?$/.test(back) && !back.startsWith('//') ? back : '/cms';
+}
+
+const noNul = (s: string) => s.replaceAll('\u0000', '\uFFFD');
+
+function withoutNul(value: unknown): unknown {
+  if (typeof value === 'string') return noNul(value);
+  if (Array.isArray(value)) return value.map(withoutNul);
+  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [noNul(k), withoutNul(v)]));
+  return value;
 }
 
 /** The stored result for this form, if any (read once: the row is deleted). */

@@ -1,22 +1,23 @@
 // Changelog entries and events through their Server Actions over HTTP, and what readers and
 // calendar apps see right after.
 import ICAL from 'ical.js';
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { changelogEntries, events } from '@/db/schema';
+import { changelogEntries, events, revisions } from '@/db/schema';
 import { startTestServer, type TestServer } from '../helpers/app-server';
 import { signIn, submitForm, type CookieJar } from '../helpers/cms-client';
 
+const CRON_SECRET = 'cron-secret-for-tests-0123456789';
 let server: TestServer;
 let editor: CookieJar;
 beforeAll(async () => {
-  server = await startTestServer();
+  server = await startTestServer({ CRON_SECRET });
   editor = await signIn(server.url, 'editor');
 });
 afterAll(async () => {
   await server?.close();
 });
-const get = (p: string) => fetch(server.url + p);
+const get = (p: string, headers: Record<string, string> = {}) => fetch(server.url + p, { headers, redirect: 'manual' });
 
 describe('changelog entries', () => {
   it('publishing shows in the JSON Feed and RSS at once, with its category and version', async () => {
@@ -95,6 +96,74 @@ describe('events', () => {
       });
       expect(res.outcome).toBe('flashed');
       expect(res.fieldErrors.length).toBeGreaterThan(0);
+    }
+    expect((await server.handle.db.select().from(events)).length).toBe(before);
+  });
+});
+
+describe('event publication (the same model as posts)', () => {
+  const uids = async () => {
+    const comp = new ICAL.Component(ICAL.parse(await (await get('/api/events.ics')).text()));
+    return comp.getAllSubcomponents('vevent').map((v) => String(v.getFirstPropertyValue('uid')));
+  };
+  const said = (r: { messages: string[]; fieldErrors: string[] }) => [...r.messages, ...r.fieldErrors].join(' | ');
+
+  it('is scheduled, goes live through the cron route (which requires the secret), and leaves the calendar when unpublished', async () => {
+    await get('/api/events.ics'); // cached: each change below must invalidate it
+    const at = new Date(Date.now() + 3 * 24 * 3600_000);
+    at.setUTCSeconds(0, 0);
+    const res = await submitForm(server.url, '/cms/events/new', editor, {
+      fields: { title: 'Scheduled meetup', description: 'Talks.', location: 'Hamburg', url: '', timeZone: 'Europe/Berlin', start: '2031-09-01T18:00', end: '2031-09-01T21:00', status: 'confirmed', publishAt: at.toISOString().slice(0, 16) },
+      submit: { intent: 'schedule' },
+    });
+    expect(res.outcome, said(res)).toBe('redirected');
+    expect(res.location).toMatch(/\?saved=created/);
+    let [row] = await server.handle.db.select().from(events).where(eq(events.title, 'Scheduled meetup'));
+    expect(row!.publicationStatus).toBe('scheduled');
+    expect(row!.publishedAt?.toISOString()).toBe(at.toISOString());
+    // Not public before its time, and the scheduler leaves it alone.
+    expect(await uids()).not.toContain(row!.uid);
+    expect((await get(`/api/events/${row!.id}.ics`)).status).toBe(404);
+    const early = await get('/api/cron/publish', { authorization: `Bearer ${CRON_SECRET}` });
+    expect(await early.json()).toEqual({ published: 0 });
+    expect(await uids()).not.toContain(row!.uid);
+
+    // Its time comes (moved into the past rather than waited for).
+    await server.handle.db.update(events).set({ publishedAt: new Date(Date.now() - 1000) }).where(eq(events.id, row!.id));
+    expect((await get('/api/cron/publish')).status).toBe(401);
+    expect((await get('/api/cron/publish', { authorization: 'Bearer wrong' })).status).toBe(401);
+    expect(await uids()).not.toContain(row!.uid);
+    const run = await get('/api/cron/publish', { authorization: `Bearer ${CRON_SECRET}` });
+    expect(run.status).toBe(200);
+    expect(await run.json()).toEqual({ published: 1 });
+    [row] = await server.handle.db.select().from(events).where(eq(events.id, row!.id));
+    expect(row!.publicationStatus).toBe('published');
+    expect(row!.version).toBe(2);
+    const [rev] = await server.handle.db.select().from(revisions).where(and(eq(revisions.entityType, 'event'), eq(revisions.entityId, row!.id), eq(revisions.entityVersion, 2)));
+    expect(rev?.note).toBe('published on schedule');
+    expect(await uids()).toContain(row!.uid);
+    expect((await get(`/api/events/${row!.id}.ics`)).status).toBe(200);
+
+    // Unpublished: gone from the calendar (not sent as cancelled: it is a draft again).
+    const off = await submitForm(server.url, `/cms/events/${row!.id}`, editor, { submit: { intent: 'unpublish' } });
+    expect(off.outcome, said(off)).toBe('redirected');
+    expect(off.location).toMatch(/\?saved=unpublish/);
+    [row] = await server.handle.db.select().from(events).where(eq(events.id, row!.id));
+    expect(row!.publicationStatus).toBe('draft');
+    expect(row!.publishedAt).toBeNull();
+    expect(await uids()).not.toContain(row!.uid);
+    expect((await get(`/api/events/${row!.id}.ics`)).status).toBe(404);
+  });
+
+  it('refuses to schedule without a time in the future, writing nothing', async () => {
+    const before = (await server.handle.db.select().from(events)).length;
+    for (const publishAt of ['', '2020-01-01T00:00', 'soon', '2031-02-30T10:00']) {
+      const res = await submitForm(server.url, '/cms/events/new', editor, {
+        fields: { title: 'Never scheduled', timeZone: 'UTC', start: '2031-09-02T10:00', end: '2031-09-02T11:00', publishAt },
+        submit: { intent: 'schedule' },
+      });
+      expect(res.outcome, publishAt).toBe('flashed');
+      expect(res.fieldErrors.join(' '), publishAt).toMatch(/UTC/);
     }
     expect((await server.handle.db.select().from(events)).length).toBe(before);
   });
