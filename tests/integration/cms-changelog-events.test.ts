@@ -117,7 +117,7 @@ describe('event publication (the same model as posts)', () => {
       submit: { intent: 'schedule' },
     });
     expect(res.outcome, said(res)).toBe('redirected');
-    expect(res.location).toMatch(/\?saved=created/);
+    expect(res.location).toMatch(/\?saved=schedule/);
     let [row] = await server.handle.db.select().from(events).where(eq(events.title, 'Scheduled meetup'));
     expect(row!.publicationStatus).toBe('scheduled');
     expect(row!.publishedAt?.toISOString()).toBe(at.toISOString());
