@@ -55,14 +55,12 @@ export interface SubmitOptions {
   headers?: Record<string, string>;
 }
 
-export async function submitForm(base: string, path: string, jar: CookieJar, options: SubmitOptions = {}): Promise<FormResult> {
-  const page = await fetch(base + path, { headers: { cookie: jar.header() }, redirect: 'manual' });
-  jar.take(page);
-  if (page.status !== 200) throw new Error(`GET ${path} answered ${page.status} (${page.headers.get('location') ?? ''})`);
-  const $ = cheerio.load(await page.text());
-  const form = options.form ? $(options.form).first() : $('main form').filter((_, f) => $(f).find('input[name^="$ACTION"]').length > 0).first();
-  if (form.length === 0) throw new Error(`no form ${options.form ?? 'with a Server Action'} on ${path}`);
-  const body = new FormData();
+/**
+ * The name=value pairs a browser submits for a form (HTML's "successful controls"): every named
+ * input, textarea and select but buttons, and checkboxes or radios only when checked.
+ */
+export function successfulControls($: cheerio.CheerioAPI, form: ReturnType<cheerio.CheerioAPI>): [string, string][] {
+  const entries: [string, string][] = [];
   form.find('input, textarea, select').each((_, el) => {
     const $el = $(el);
     const name = $el.attr('name');
@@ -75,8 +73,20 @@ export async function submitForm(base: string, path: string, jar: CookieJar, opt
         : el.tagName === 'select'
           ? (($el.find('option[selected]').first().attr('value') ?? $el.find('option').first().attr('value')) ?? '')
           : ($el.attr('value') ?? '');
-    if (!(name in (options.fields ?? {}))) body.append(name, value);
+    entries.push([name, value]);
   });
+  return entries;
+}
+
+export async function submitForm(base: string, path: string, jar: CookieJar, options: SubmitOptions = {}): Promise<FormResult> {
+  const page = await fetch(base + path, { headers: { cookie: jar.header() }, redirect: 'manual' });
+  jar.take(page);
+  if (page.status !== 200) throw new Error(`GET ${path} answered ${page.status} (${page.headers.get('location') ?? ''})`);
+  const $ = cheerio.load(await page.text());
+  const form = options.form ? $(options.form).first() : $('main form').filter((_, f) => $(f).find('input[name^="$ACTION"]').length > 0).first();
+  if (form.length === 0) throw new Error(`no form ${options.form ?? 'with a Server Action'} on ${path}`);
+  const body = new FormData();
+  for (const [name, value] of successfulControls($, form)) if (!(name in (options.fields ?? {}))) body.append(name, value);
   for (const [name, value] of Object.entries(options.fields ?? {})) if (value !== null) body.set(name, value);
   for (const [name, value] of Object.entries(options.submit ?? {})) body.set(name, value);
   const action = form.attr('action');

@@ -34,7 +34,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { changelogEntries, events, posts, postSlugRedirects, revisions, user } from '@/db/schema';
 import { startTestServer, type TestServer } from '../helpers/app-server';
-import { type CookieJar, signIn, submitForm } from '../helpers/cms-client';
+import { type CookieJar, signIn, submitForm, successfulControls } from '../helpers/cms-client';
 import { TEST_ACCOUNTS } from '../helpers/template-db';
 
 // ---------------------------------------------------------------------------------------------
@@ -193,7 +193,7 @@ interface LoadedForm {
 }
 
 /**
- * The form's fields as the browser would submit them (mirrors tests/helpers/cms-client.ts),
+ * The form's fields as the browser would submit them (tests/helpers/cms-client.ts),
  * pressing `submitter` (a button inside the form: its name=value goes last, as a browser sends
  * the button that submitted). A missing page, form or button fails the test.
  */
@@ -204,21 +204,7 @@ async function loadForm(path: string, jar: CookieJar, selector?: string, submitt
   const $ = cheerio.load(await page.text());
   const form = selector ? $(selector).first() : $('main form').filter((_, f) => $(f).find('input[name^="$ACTION"]').length > 0).first();
   if (form.length === 0) throw new Error(`no form ${selector ?? 'with a Server Action'} on ${path}: the form is missing`);
-  const entries: Entry[] = [];
-  form.find('input, textarea, select').each((_, el) => {
-    const $el = $(el);
-    const name = $el.attr('name');
-    const type = ($el.attr('type') ?? '').toLowerCase();
-    if (!name || type === 'submit' || type === 'button') return;
-    if ((type === 'checkbox' || type === 'radio') && $el.attr('checked') === undefined) return;
-    const value =
-      el.tagName === 'textarea'
-        ? $el.text()
-        : el.tagName === 'select'
-          ? (($el.find('option[selected]').first().attr('value') ?? $el.find('option').first().attr('value')) ?? '')
-          : ($el.attr('value') ?? '');
-    entries.push([name, value]);
-  });
+  const entries: Entry[] = successfulControls($, form);
   if (submitter) {
     const button = form.find(submitter).first();
     if (button.length === 0) throw new Error(`no button ${submitter} in the form on ${path}: the action is missing`);
