@@ -27,7 +27,9 @@ import http from 'node:http';
 import net from 'node:net';
 import zlib from 'node:zlib';
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { allowFor } from '@/lib/http/allow';
+import { PUBLIC_SURFACE, surfaceEntry, type SurfaceEntry } from '@/lib/http/public-surface';
 
 const SEED = process.env.FC_SEED ? Number(process.env.FC_SEED) : undefined;
 const REQUEST_TIMEOUT = 15_000;
@@ -49,23 +51,18 @@ let eventId = '';
 // Routes
 // ---------------------------------------------------------------------------------------------
 
-const apiRoutes = () => [
-  '/api/posts',
-  `/api/posts/${SLUG}`,
-  '/api/changelog.json',
-  '/api/events',
-  '/api/events.ics',
-  `/api/events/${eventId}.ics`,
-  '/api/openapi.json',
-  '/api/health',
-];
-const FEED_ROUTES = ['/feed.xml', '/atom.xml', '/feed.json', '/changelog.xml'];
-const METADATA_ROUTES = ['/sitemap.xml', '/robots.txt'];
-const PAGE_ROUTES = ['/', `/posts/${SLUG}`, '/changelog', '/events', '/docs'];
+// The routes come from the one list of the public surface (lib/http/public-surface.ts), each
+// template filled with a real slug or event file. The OpenGraph image (a metadata route with a
+// parameter) is left to the path templates below: its errors are HTML, like the page's.
+const filled = (path: string) => path.replace('{slug}', SLUG).replace('{file}', `${eventId}.ics`);
+const surface = (keep: (e: SurfaceEntry) => boolean): string[] => PUBLIC_SURFACE.filter(keep).map((e) => e.path);
+const API_PATHS = surface((e) => e.path.startsWith('/api/'));
+const apiRoutes = () => API_PATHS.map(filled);
+const FEED_ROUTES = surface((e) => e.kind === 'feed' && !e.path.startsWith('/api/'));
+const METADATA_ROUTES = surface((e) => e.kind === 'metadata' && !e.path.includes('{'));
+const PAGE_ROUTES = surface((e) => e.kind === 'page').map(filled);
 
 type Kind = 'api' | 'api-unrouted' | 'feed' | 'metadata' | 'page' | 'other';
-
-const API_ROUTE_RE = /^\/api\/(posts|posts\/[^/]+|changelog\.json|events|events\.ics|events\/[^/]+|openapi\.json|health)$/;
 
 /** What the server routes this request target to (WHATWG URL normalisation of dot segments). */
 function classify(target: string): Kind {
@@ -75,11 +72,12 @@ function classify(target: string): Kind {
   } catch {
     return 'other';
   }
-  if (API_ROUTE_RE.test(pathname)) return 'api';
+  const entry = surfaceEntry(pathname);
+  if (entry?.path.startsWith('/api/')) return 'api';
   if (pathname.startsWith('/api/')) return 'api-unrouted';
   if (FEED_ROUTES.includes(pathname)) return 'feed';
   if (METADATA_ROUTES.includes(pathname)) return 'metadata';
-  if (/^\/(|changelog|events|docs|posts\/[^/]+)$/.test(pathname)) return 'page';
+  if (entry?.kind === 'page') return 'page';
   return 'other';
 }
 
@@ -751,6 +749,36 @@ export function hostileRequestSuite(serverName: string, start: () => Promise<Hos
         });
       });
     }
+
+    describe('the Allow rule at its edges (lib/http/allow.ts)', () => {
+      const problemOf = (res: Res) => JSON.parse(res.text) as { status: number };
+
+      it('answers another method on the cron route with a 405 problem and Allow, not Next\'s bare 405', async () => {
+        for (const method of ['POST', 'PUT', 'DELETE']) {
+          const res = await send(req(method, '/api/cron/publish', [['Content-Type', 'application/json']], '{}'));
+          expect(res.status, method).toBe(405);
+          expect(res.headers.allow, method).toBe('GET, HEAD, OPTIONS');
+          expect(res.headers['content-type'], method).toMatch(/^application\/problem\+json/);
+          expect(problemOf(res).status, method).toBe(405);
+        }
+      });
+
+      it('treats /cmsx as a page, not as the CMS: no sign-in redirect, and a POST gets 405 with Allow: GET, HEAD', async () => {
+        const get = await send(req('GET', '/cmsx'));
+        expect(get.status).toBe(404);
+        expect(get.headers.location).toBeUndefined();
+        const post = await send(req('POST', '/cmsx', [['Content-Type', 'application/x-www-form-urlencoded']], 'a=1'));
+        expect(post.status).toBe(405);
+        expect(post.headers.allow).toBe('GET, HEAD');
+      });
+
+      it('answers OPTIONS on the OpenGraph image (a metadata route) with 204 and its Allow', async () => {
+        const res = await send(req('OPTIONS', `/posts/${SLUG}/opengraph-image`));
+        expect(res.status).toBe(204);
+        expect(res.headers.allow).toBe(allowFor(`/posts/${SLUG}/opengraph-image`));
+        expect(res.body.length).toBe(0);
+      });
+    });
 
     describe('hostile requests: on the wire (raw socket)', () => {
       const allRoutes = () => [...apiRoutes(), ...FEED_ROUTES, ...METADATA_ROUTES, ...PAGE_ROUTES];
