@@ -1,7 +1,8 @@
 // Invalidate cache tags in every process before a change is reported done (SPEC §7): the shared
 // store writes them to Redis (when configured) and this awaits it; Next's own updateTag /
-// revalidateTag then apply them to this request's render. Used by the CMS action wrapper, the
-// cron route and /api/health; knows nothing of content.
+// revalidateTag then apply them to this request's render. Used by lib/cms/after-commit.ts
+// (the CMS actions and the scheduler), the benchmark's invalidate route and /api/health; knows
+// nothing of content.
 import 'server-only';
 import { sharedCache } from './shared-cache.mjs';
 

@@ -7,7 +7,7 @@ import type { SQL } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import { z } from 'zod';
 import type { Db, Tx } from '@/db/client';
-import type { PublicationStatus, PublishIntent } from './publication';
+import { PUBLISH_INTENTS, type PublicationStatus, type PublishIntent } from './publication';
 import { idField, utcDateTime, versionField } from './forms';
 
 /** The columns every content table has; the generic actions read and write them by these names. */
@@ -35,7 +35,7 @@ export function itemForm<Shape extends z.ZodRawShape>(label: string, shape: Shap
       id: idField,
       version: versionField.default(0),
       publishAt: utcDateTime.optional(),
-      intent: z.enum(['save', 'publish', 'schedule', 'unpublish'], { error: `Choose what to do with the ${label}.` }).default('save'),
+      intent: z.enum(PUBLISH_INTENTS, { error: `Choose what to do with the ${label}.` }).default('save'),
       ...shape,
     })
     .strict();
@@ -150,15 +150,22 @@ export function defineContentType<TTable extends ContentTable, TInput extends Fo
   return description;
 }
 
-export const PUBLICATION_STATUSES: readonly PublicationStatus[] = ['draft', 'scheduled', 'published'];
-
 /** Publication status of a row, read through the description's column. */
 export function publicationOf(type: AnyContentType, row: Record<string, unknown>): { status: PublicationStatus; publishedAt: Date | null } {
   return { status: row[keyOf(type.table, type.publication.status)] as PublicationStatus, publishedAt: row[keyOf(type.table, type.publication.publishedAt)] as Date | null };
 }
 
-/** The property name of a column in its table (the row object's key). */
+const keys = new WeakMap<PgColumn, string>();
+
+/** The property name of a column in its table (the row object's key); looked up once per column. */
 export function keyOf(table: PgTable, column: PgColumn): string {
-  for (const [key, value] of Object.entries(table)) if (value === column) return key;
+  const known = keys.get(column);
+  if (known !== undefined) return known;
+  for (const [key, value] of Object.entries(table)) {
+    if (value === column) {
+      keys.set(column, key);
+      return key;
+    }
+  }
   throw new Error(`column ${column.name} is not in this table`);
 }

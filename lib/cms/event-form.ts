@@ -1,6 +1,7 @@
 // The event form as Zod: what an editor may type, read as wall time in the event's own zone
 // and turned into the instants the events table stores (see ./event-times.ts).
 import { z } from 'zod';
+import { eventStatus } from '@/db/schema';
 import { canonicalZone, parseWall, toInstants } from './event-times';
 import { itemForm } from './content-type';
 import { line, requiredLine, text } from './forms';
@@ -20,8 +21,6 @@ const url = line('The link', 2000)
   }, 'Use a full web address starting with https:// (or http://).')
   .transform((v) => v || null);
 
-const EVENT_STATUSES = ['confirmed', 'tentative', 'cancelled'] as const;
-
 const fields = itemForm('event', {
     title: requiredLine('The title', 300),
     description: text('The description', 20_000).default(''),
@@ -31,7 +30,7 @@ const fields = itemForm('event', {
     allDay: checkbox,
     start: z.string({ error: 'The start must be text.' }).trim().max(40, 'Use a date and time like 2027-01-15T09:00.').default(''),
     end: z.string({ error: 'The end must be text.' }).trim().max(40, 'Use a date and time like 2027-01-15T17:00.').default(''),
-    status: z.enum(EVENT_STATUSES, { error: 'Choose confirmed, tentative or cancelled.' }).default('confirmed'),
+    status: z.enum(eventStatus.enumValues, { error: 'Choose confirmed, tentative or cancelled.' }).default('confirmed'),
   });
 
 type Fields = z.infer<typeof fields>;

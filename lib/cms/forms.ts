@@ -63,10 +63,5 @@ export const utcDateTime = z
     return date;
   });
 
-/** The `datetime-local` form of an instant, in UTC. */
-export function toUtcInput(date: Date | string | null | undefined): string {
-  if (!date) return '';
-  return new Date(date).toISOString().slice(0, 16);
-}
 
 export { slugify } from './slugify';

@@ -1,10 +1,13 @@
-// Where a publishable item (a post or a changelog entry) stands after the editor's intent
-// (SPEC §5 scheduling).
+// The one publication model of every content type: where an item stands after the editor's
+// intent (SPEC §5 scheduling). The statuses are the database's enum (db/schema.ts).
 import 'server-only';
+import { publicationStatus } from '@/db/schema';
 import { ActionRefusal } from './refusals';
 
-export type PublicationStatus = 'draft' | 'scheduled' | 'published';
-export type PublishIntent = 'save' | 'publish' | 'schedule' | 'unpublish';
+export const PUBLICATION_STATUSES = publicationStatus.enumValues;
+export type PublicationStatus = (typeof PUBLICATION_STATUSES)[number];
+export const PUBLISH_INTENTS = ['save', 'publish', 'schedule', 'unpublish'] as const;
+export type PublishIntent = (typeof PUBLISH_INTENTS)[number];
 
 interface Current {
   status: PublicationStatus;

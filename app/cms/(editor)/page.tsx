@@ -1,4 +1,5 @@
 import { publicationOf } from '@/lib/cms/content-type';
+import { PUBLICATION_STATUSES } from '@/lib/cms/publication';
 import { postType } from '@/lib/cms/types/post';
 import { listItemsForCms } from '@/lib/cms/reads';
 import { formatUtc } from '@/lib/cms/time';
@@ -7,7 +8,7 @@ import { contentTypes } from '@/lib/cms/registry';
 export default async function Dashboard({ searchParams }: { searchParams: Promise<{ denied?: string }> }) {
   const { denied } = await searchParams;
   const [drafts, scheduled, published] = await Promise.all(
-    (['draft', 'scheduled', 'published'] as const).map((status) => listItemsForCms(postType, { status, limit: 10 })),
+    PUBLICATION_STATUSES.map((status) => listItemsForCms(postType, { status, limit: 10 })),
   );
   const section = (title: string, rows: NonNullable<typeof drafts>, empty: string) => (
     <section>

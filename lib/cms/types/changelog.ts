@@ -5,6 +5,7 @@ import { desc } from 'drizzle-orm';
 import { z } from 'zod';
 import { changelogCategory, changelogEntries } from '@/db/schema';
 import { cacheTags } from '@/lib/content/cache-tags';
+import { PUBLICATION_STATUSES } from '../publication';
 import { defineContentType, itemForm, type Row } from '../content-type';
 import { line, MAX_BODY_CHARS, requiredLine, text } from '../forms';
 
@@ -31,7 +32,7 @@ export const changelogType = defineContentType({
       body: z.string(),
       category: z.enum(changelogCategory.enumValues),
       productVersion: z.string().nullable(),
-      status: z.enum(['draft', 'scheduled', 'published']),
+      status: z.enum(PUBLICATION_STATUSES),
       publishedAt: z.iso.datetime({ offset: true }).nullable(),
     }),
     of: (e) => ({ title: e.title, body: e.body, category: e.category, productVersion: e.productVersion, status: e.status, publishedAt: e.publishedAt?.toISOString() ?? null }),

@@ -9,6 +9,7 @@ import { cacheTags } from '@/lib/content/cache-tags';
 import { defineContentType, type Row } from '../content-type';
 import { eventFormSchema, type EventInput } from '../event-form';
 import { describeWhen, toWallInputs } from '../event-times';
+import { PUBLICATION_STATUSES } from '../publication';
 
 type EventRow = Row<typeof events>;
 type Editable = Omit<EventInput, 'id' | 'version' | 'intent' | 'publishAt'>;
@@ -52,7 +53,7 @@ export const eventType = defineContentType({
       status: z.enum(eventStatus.enumValues),
       sequence: z.number().int(),
       // Revisions from before events had a publication status carry `published` instead.
-      publicationStatus: z.enum(['draft', 'scheduled', 'published']).optional(),
+      publicationStatus: z.enum(PUBLICATION_STATUSES).optional(),
       publishedAt: instant.nullable().optional(),
     }),
     of: (e) => ({

@@ -7,6 +7,7 @@ import type { Db } from '@/db/client';
 import { posts, postSlugRedirects, postTags, tags } from '@/db/schema';
 import { cacheTags } from '@/lib/content/cache-tags';
 import { ActionRefusal } from '../refusals';
+import { PUBLICATION_STATUSES } from '../publication';
 import { defineContentType, itemForm, type Row } from '../content-type';
 import { line, MAX_BODY_CHARS, requiredLine, slugField, tagsField, text } from '../forms';
 
@@ -38,7 +39,7 @@ const snapshot = z.object({
   body: z.string(),
   author: z.string(),
   tags: z.array(z.string()),
-  status: z.enum(['draft', 'scheduled', 'published']),
+  status: z.enum(PUBLICATION_STATUSES),
   publishedAt: instant,
 });
 

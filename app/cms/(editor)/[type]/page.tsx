@@ -1,6 +1,7 @@
 // The list page of any content type: by publication status or the type's own filters.
 import type { Metadata } from 'next';
-import { PUBLICATION_STATUSES, publicationOf } from '@/lib/cms/content-type';
+import { publicationOf } from '@/lib/cms/content-type';
+import { PUBLICATION_STATUSES } from '@/lib/cms/publication';
 import { listItemsForCms } from '@/lib/cms/reads';
 import { formatUtc } from '@/lib/cms/time';
 import { typeFrom } from './type-param';

@@ -4,7 +4,7 @@ import { notFound } from 'next/navigation';
 import { z } from 'zod';
 import { publicationOf } from '@/lib/cms/content-type';
 import { takeFlash } from '@/lib/cms/flash';
-import { toUtcInput } from '@/lib/cms/forms';
+import { toUtcInput } from '@/lib/cms/time';
 import { formName } from '@/lib/cms/item-actions';
 import { savedNotice } from '@/lib/cms/items';
 import { getItemForCms } from '@/lib/cms/reads';
