@@ -95,11 +95,15 @@ describe('sustained load', () => {
     for (const p of paths) await (await get(p.path, p.headers)).arrayBuffer();
 
     // 25 groups of 4 connections, each group starting at its own route. One autocannon run moves
-    // all its connections through the routes in lockstep, so 100 identical requests reach a page
-    // at once, and a page's render is CPU on one thread: on a slow day 100 renders of /changelog
-    // in a row took over 10 s (at the commit before this change too). Real clients are not in
-    // lockstep; the load is the same 100 connections over the same routes.
+    // all its connections through the routes in lockstep, so they reach a page together, and a
+    // page's render is CPU on one thread: on a slow day a cohort of 25 renders of /changelog
+    // finished one every 0.2 s, the last after 10 s (the commit before this change failed the
+    // same way). Real clients are not in lockstep; the load is the same 100 connections.
     const GROUPS = 25;
+    // A client gives up on a request after 30 s (a CDN waits longer for an origin: Cloudflare 100 s).
+    // This is a correctness test, not a speed test (speed is `npm run bench`'s): on a shared
+    // 2-core machine under 100 connections, single requests have taken over 10 s.
+    const CLIENT_TIMEOUT_S = 30;
     const runs = await Promise.all(
       Array.from({ length: GROUPS }, (_, g) => {
         const start = Math.floor((g * paths.length) / GROUPS);
@@ -108,7 +112,7 @@ describe('sustained load', () => {
           url: base,
           connections: 100 / GROUPS,
           duration: DURATION_S,
-          timeout: 10,
+          timeout: CLIENT_TIMEOUT_S,
           requests: rotated.map((p) => ({ method: 'GET', path: p.path, headers: p.headers })),
         });
       }),
