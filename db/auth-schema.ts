@@ -18,6 +18,8 @@ export const user = pgTable('user', {
   banned: boolean('banned').notNull().default(false),
   banReason: text('ban_reason'),
   banExpires: ts('ban_expires'),
+  // The editor's IANA time zone for showing and entering times in the CMS; null = the browser's.
+  timeZone: text('time_zone'),
 });
 
 export const session = pgTable(

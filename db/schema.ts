@@ -4,6 +4,7 @@ import { sql } from 'drizzle-orm';
 import {
   boolean,
   check,
+  customType,
   index,
   integer,
   jsonb,
@@ -15,6 +16,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { user } from './auth-schema';
 
 export const publicationStatus = pgEnum('publication_status', ['draft', 'scheduled', 'published']);
 export const changelogCategory = pgEnum('changelog_category', [
@@ -28,10 +30,41 @@ export const changelogCategory = pgEnum('changelog_category', [
 export const eventStatus = pgEnum('event_status', ['confirmed', 'tentative', 'cancelled']);
 
 
+// PostgreSQL full-text search (lists in the CMS, search on the site): a stored, generated
+// tsvector per searchable table with a GIN index; the same on PGlite, pg and Neon.
+const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
+/** Title weighs more than the rest (ts_rank uses the weights). */
+const searchVector = (title: string, rest: string) =>
+  tsvector('search').generatedAlwaysAs(
+    sql.raw(
+      `setweight(to_tsvector('english'::regconfig, coalesce(${title}, '')), 'A') || setweight(to_tsvector('english'::regconfig, ${rest}), 'B')`,
+    ),
+  );
+
 const timestamps = {
   createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
   updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
 };
+
+// Public author profiles: the display name and bio readers see. A profile belongs to at most one
+// editor account (the account's own byline); demo and migrated bylines may have none.
+export const authors = pgTable(
+  'authors',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    slug: text('slug').notNull(),
+    name: text('name').notNull(),
+    bio: text('bio').notNull().default(''),
+    userId: text('user_id').references(() => user.id, { onDelete: 'set null' }),
+    ...timestamps,
+  },
+  (t) => [
+    uniqueIndex('authors_slug_unique').on(t.slug),
+    uniqueIndex('authors_user_unique').on(t.userId),
+    check('authors_slug_format', sql`${t.slug} ~ '^[a-z0-9]+(-[a-z0-9]+)*$'`),
+    check('authors_name_not_blank', sql`length(btrim(${t.name})) > 0`),
+  ],
+);
 
 export const posts = pgTable(
   'posts',
@@ -41,18 +74,25 @@ export const posts = pgTable(
     title: text('title').notNull(),
     summary: text('summary').notNull().default(''),
     body: text('body').notNull().default(''),
-    author: text('author').notNull(),
+    // The byline: an author profile (display name, bio), usually an editor account's own.
+    authorId: uuid('author_id')
+      .notNull()
+      .references(() => authors.id, { onDelete: 'restrict' }),
     status: publicationStatus('status').notNull().default('draft'),
     publishedAt: timestamp('published_at', { withTimezone: true, mode: 'date' }),
     // Soft delete: a deleted post answers 410 Gone at its URLs (SPEC §2).
     deletedAt: timestamp('deleted_at', { withTimezone: true, mode: 'date' }),
     // Optimistic concurrency: every save must carry the version it read.
     version: integer('version').notNull().default(1),
+    search: searchVector('title', `coalesce(summary, '') || ' ' || coalesce(body, '')`),
     ...timestamps,
   },
   (t) => [
     uniqueIndex('posts_slug_unique').on(t.slug),
     index('posts_feed_order').on(t.status, t.publishedAt, t.id),
+    index('posts_author').on(t.authorId),
+    index('posts_updated_order').on(t.updatedAt, t.id),
+    index('posts_search').using('gin', t.search),
     check('posts_slug_format', sql`${t.slug} ~ '^[a-z0-9]+(-[a-z0-9]+)*$'`),
     check('posts_title_not_blank', sql`length(btrim(${t.title})) > 0`),
     check('posts_scheduled_has_time', sql`${t.status} = 'draft' OR ${t.publishedAt} IS NOT NULL`),
@@ -80,9 +120,27 @@ export const tags = pgTable(
   {
     slug: text('slug').primaryKey(),
     name: text('name').notNull(),
+    description: text('description').notNull().default(''),
     createdAt: timestamps.createdAt,
   },
   (t) => [check('tags_slug_format', sql`${t.slug} ~ '^[a-z0-9]+(-[a-z0-9]+)*$'`)],
+);
+
+// Tag slugs given up by a rename or a merge: old tag URLs (`?tag=old`, later /tags/old) keep
+// working by resolving here to the tag that took them over.
+export const tagSlugRedirects = pgTable(
+  'tag_slug_redirects',
+  {
+    slug: text('slug').primaryKey(),
+    tagSlug: text('tag_slug')
+      .notNull()
+      .references(() => tags.slug, { onDelete: 'cascade', onUpdate: 'cascade' }),
+    createdAt: timestamps.createdAt,
+  },
+  (t) => [
+    index('tag_slug_redirects_tag').on(t.tagSlug),
+    check('tag_slug_redirects_format', sql`${t.slug} ~ '^[a-z0-9]+(-[a-z0-9]+)*$'`),
+  ],
 );
 
 export const postTags = pgTable(
@@ -111,10 +169,12 @@ export const changelogEntries = pgTable(
     publishedAt: timestamp('published_at', { withTimezone: true, mode: 'date' }),
     deletedAt: timestamp('deleted_at', { withTimezone: true, mode: 'date' }),
     version: integer('version').notNull().default(1),
+    search: searchVector('title', `coalesce(body, '') || ' ' || coalesce(product_version, '')`),
     ...timestamps,
   },
   (t) => [
     index('changelog_feed_order').on(t.status, t.publishedAt, t.id),
+    index('changelog_search').using('gin', t.search),
     check('changelog_title_not_blank', sql`length(btrim(${t.title})) > 0`),
     check('changelog_scheduled_has_time', sql`${t.status} = 'draft' OR ${t.publishedAt} IS NOT NULL`),
   ],
@@ -144,10 +204,12 @@ export const events = pgTable(
     publishedAt: timestamp('published_at', { withTimezone: true, mode: 'date' }),
     deletedAt: timestamp('deleted_at', { withTimezone: true, mode: 'date' }),
     version: integer('version').notNull().default(1),
+    search: searchVector('title', `coalesce(description, '') || ' ' || coalesce(location, '')`),
     ...timestamps,
   },
   (t) => [
     uniqueIndex('events_uid_unique').on(t.uid),
+    index('events_search').using('gin', t.search),
     index('events_start').on(t.publicationStatus, t.startsAt),
     check('events_title_not_blank', sql`length(btrim(${t.title})) > 0`),
     check('events_end_after_start', sql`${t.endsAt} >= ${t.startsAt}`),
@@ -178,6 +240,46 @@ export const revisions = pgTable(
   ],
 );
 
+// Edits to a published item, staged until the editor publishes them (or a scheduled time does):
+// the public keeps the published row meanwhile. One per item; `snapshot` is the content type's
+// revision snapshot (validated by its schema when applied), `baseVersion` the item version the
+// edit started from (optimistic concurrency), `publishAt` set when the update is scheduled.
+export const stagedEdits = pgTable(
+  'staged_edits',
+  {
+    entityType: text('entity_type').notNull(),
+    entityId: uuid('entity_id').notNull(),
+    baseVersion: integer('base_version').notNull(),
+    snapshot: jsonb('snapshot').$type<Record<string, unknown>>().notNull(),
+    publishAt: timestamp('publish_at', { withTimezone: true, mode: 'date' }),
+    editorId: text('editor_id'),
+    editorName: text('editor_name').notNull(),
+    ...timestamps,
+  },
+  (t) => [primaryKey({ columns: [t.entityType, t.entityId] }), index('staged_edits_due').on(t.publishAt)],
+);
+
+// What an editor typed and has not saved, kept server-side per editor and item (so another
+// browser sees it): `itemKey` is the item's id, or `new` for an item not created yet.
+// `fields` holds the form's field values as typed (strings), `baseVersion` the version shown.
+export const autosaves = pgTable(
+  'autosaves',
+  {
+    editorId: text('editor_id')
+      .notNull()
+      .references(() => user.id, { onDelete: 'cascade' }),
+    entityType: text('entity_type').notNull(),
+    itemKey: text('item_key').notNull(),
+    fields: jsonb('fields').$type<Record<string, string>>().notNull(),
+    baseVersion: integer('base_version'),
+    updatedAt: timestamps.updatedAt,
+  },
+  (t) => [primaryKey({ columns: [t.editorId, t.entityType, t.itemKey] })],
+);
+
+export type Author = typeof authors.$inferSelect;
+export type StagedEdit = typeof stagedEdits.$inferSelect;
+export type Autosave = typeof autosaves.$inferSelect;
 export type Post = typeof posts.$inferSelect;
 export type NewPost = typeof posts.$inferInsert;
 export type Tag = typeof tags.$inferSelect;

@@ -2,7 +2,14 @@
 // Deliberate edge cases: one non-ASCII title, one renamed post (previousSlugs), two posts
 // sharing a publishedAt (stable ordering), drafts and a scheduled post, DST-crossing events,
 // all-day events with exclusive ends, and text that needs iCalendar escaping.
-import type { SeedChangelogEntry, SeedEvent, SeedPost, SeedTag } from './types';
+import type { SeedAuthor, SeedChangelogEntry, SeedEvent, SeedPost, SeedTag } from './types';
+
+export const seedAuthors: SeedAuthor[] = [
+  { slug: 'daniel-ferreira', name: 'Daniel Ferreira', bio: 'Writes about databases, migrations and the queries behind a fast page.' },
+  { slug: 'maya-okonkwo', name: 'Maya Okonkwo', bio: 'Editor of Gazette; covers HTTP caching, CDNs and the web platform.' },
+  { slug: 'priya-raghavan', name: 'Priya Raghavan', bio: 'Works on feeds, calendars and the formats partners read.' },
+  { slug: 'tobias-lindqvist', name: 'Tobias Lindqvist', bio: 'Operations and reliability: deploys, observability and incident reviews.' },
+];
 
 export const seedTags: SeedTag[] = [
   { slug: 'http', name: 'HTTP' },

@@ -6,6 +6,7 @@ import { DateTime } from 'luxon';
 import type { Db } from '../client';
 import {
   appMeta,
+  authors,
   changelogEntries,
   events,
   postSlugRedirects,
@@ -15,7 +16,7 @@ import {
   tags,
   type NewRevision,
 } from '../schema';
-import { seedChangelog, seedEvents, seedPosts, seedTags } from './content';
+import { seedAuthors, seedChangelog, seedEvents, seedPosts, seedTags } from './content';
 import type { SeedEvent } from './types';
 
 export const DEMO_SEEDED_KEY = 'demo_seeded_at';
@@ -78,8 +79,16 @@ function revision(entityType: NewRevision['entityType'], entityId: string, snaps
 export async function seedDemoContent(db: Db): Promise<SeedSummary> {
   await db.transaction(async (tx) => {
     await tx.insert(tags).values(seedTags).onConflictDoNothing();
+    const authorIds = new Map<string, string>();
+    for (const a of seedAuthors) {
+      const id = stableUuid(`author:${a.slug}`);
+      await tx.insert(authors).values({ id, ...a }).onConflictDoNothing();
+      authorIds.set(a.name, id);
+    }
 
     for (const p of seedPosts) {
+      const authorId = authorIds.get(p.author);
+      if (!authorId) throw new Error(`seed post ${p.slug}: unknown author ${p.author}`);
       const id = stableUuid(`post:${p.slug}`);
       const publishedAt = p.publishedAt ? new Date(p.publishedAt) : null;
       const updatedAt = new Date(p.updatedAt ?? p.publishedAt ?? '2026-11-01T00:00:00Z');
@@ -89,7 +98,7 @@ export async function seedDemoContent(db: Db): Promise<SeedSummary> {
         title: p.title,
         summary: p.summary,
         body: p.body,
-        author: p.author,
+        authorId,
         status: p.status,
         publishedAt,
         createdAt: publishedAt ?? updatedAt,
@@ -106,7 +115,7 @@ export async function seedDemoContent(db: Db): Promise<SeedSummary> {
       for (const slug of p.previousSlugs ?? []) {
         await tx.insert(postSlugRedirects).values({ slug, postId: id }).onConflictDoNothing();
       }
-      await tx.insert(revisions).values(revision('post', id, { ...row, tags: p.tags })).onConflictDoNothing();
+      await tx.insert(revisions).values(revision('post', id, { ...row, author: p.author, tags: p.tags })).onConflictDoNothing();
     }
 
     for (const c of seedChangelog) {
@@ -175,6 +184,8 @@ export async function seedSyntheticPosts(
   const batchSize = 500;
   const tagSlugs = seedTags.map((t) => t.slug);
   await db.insert(tags).values(seedTags).onConflictDoNothing();
+  const authorId = stableUuid('author:bench-writer');
+  await db.insert(authors).values({ id: authorId, slug: 'bench-writer', name: 'Bench Writer', bio: 'Writes the synthetic posts benchmarks read.' }).onConflictDoNothing();
   const start = Date.UTC(2020, 0, 1);
   for (let offset = 0; offset < count; offset += batchSize) {
     const n = Math.min(batchSize, count - offset);
@@ -189,7 +200,7 @@ export async function seedSyntheticPosts(
         title: `Synthetic post number ${i}`,
         summary: para,
         body: `## Part ${i}\n\n${para}\n\n- first point\n- second point\n\n\`\`\`ts\nconst n = ${i};\n\`\`\`\n`,
-        author: 'Bench Writer',
+        authorId,
         status: 'published' as const,
         publishedAt,
         createdAt: publishedAt,

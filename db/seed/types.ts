@@ -8,13 +8,19 @@ export interface SeedTag {
   name: string;
 }
 
+export interface SeedAuthor {
+  slug: string; // lowercase kebab-case
+  name: string; // the public display name
+  bio: string;
+}
+
 export interface SeedPost {
   slug: string; // lowercase kebab-case, unique
   title: string;
   summary: string;
   body: string; // Markdown source
   tags: string[]; // SeedTag slugs
-  author: string;
+  author: string; // a SeedAuthor's name
   status: Status;
   publishedAt: string | null; // ISO 8601 with offset; null only for drafts
   updatedAt?: string; // ISO 8601; defaults to publishedAt

@@ -57,6 +57,8 @@ export interface Cell {
 }
 
 /** A list filter beyond publication status (e.g. upcoming events). */
+export type FieldOptions = Record<string, { options: { value: string; label: string }[]; default?: string }>;
+
 export interface ListFilter {
   name: string;
   label: string;
@@ -90,7 +92,9 @@ export interface ContentTypeDescription<
   };
   /** The form's initial values for an item, and for a new one (as the form's fields name them). */
   toForm: (item: Item<TTable, TExtra>) => FormValues;
-  blank: (editor: { name: string }) => FormValues;
+  blank: (editor: { id: string; name: string }) => FormValues;
+  /** Choices for fields that pick from stored things (e.g. a post's author), and their defaults for a new item. */
+  fieldOptions?: (db: Db, editor: { id: string; name: string }) => Promise<FieldOptions>;
   /** The row's own columns from the form's values (id, version and publication are added). */
   columns: (values: Omit<TInput, keyof FormBase>, ctx: { current?: Row<TTable>; now: Date }) => Writable<TTable['$inferInsert']>;
   /** Columns set on delete besides deletedAt and version. */

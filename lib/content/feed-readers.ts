@@ -12,6 +12,7 @@ import { renderAtom, renderJsonFeed, renderRss } from '@/lib/feeds/syndication';
 import type { FeedItem, FeedMeta } from '@/lib/feeds/types';
 import { lazy, toRef, weakEtag, type LazyRepresentation, type Representation, type RepresentationRef } from '@/lib/http/representation';
 import { cacheTags } from './cache-tags';
+import { postAuthorName, postTagSlugs } from './post-columns';
 import { renderMarkdown } from './markdown';
 
 export const FEED_PAGE_SIZE = 50;
@@ -53,11 +54,11 @@ async function postFeedPage(tag: string | undefined, cursor: Cursor | undefined)
       title: posts.title,
       summary: posts.summary,
       body: posts.body,
-      author: posts.author,
+      author: postAuthorName,
       publishedAt: posts.publishedAt,
       updatedAt: posts.updatedAt,
       sortKey: sortKey(posts.publishedAt),
-      tags: sql<string[]>`coalesce(array(select ${postTags.tagSlug} from ${postTags} where ${postTags.postId} = ${posts.id} order by ${postTags.tagSlug}), '{}')`,
+      tags: postTagSlugs,
     })
     .from(posts)
     .where(and(...conditions))

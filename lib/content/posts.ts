@@ -10,6 +10,7 @@ import { encodeCursor, type Cursor } from '@/lib/api/posts';
 import { getConfig } from '@/lib/config';
 import { lazy, toRef, weakEtag, type LazyRepresentation, type Representation, type RepresentationRef } from '@/lib/http/representation';
 import { cacheTags } from './cache-tags';
+import { postAuthorName, postTagSlugs } from './post-columns';
 import { renderMarkdown } from './markdown';
 import { postDocument, postHtmlDocument, postListDocument, postMarkdownDocument, postSummaryDocument } from './post-documents';
 
@@ -34,8 +35,6 @@ export type PostLookup =
 
 const published = and(eq(posts.status, 'published'), isNull(posts.deletedAt));
 
-// Tag slugs of a post, as a correlated subquery (one round trip for a whole page).
-const tagArray = sql<string[]>`coalesce(array(select ${postTags.tagSlug} from ${postTags} where ${postTags.postId} = ${posts.id} order by ${postTags.tagSlug}), '{}')`;
 
 /** A post by its current or former slug. */
 export async function lookupPost(slug: string): Promise<PostLookup> {
@@ -49,13 +48,13 @@ export async function lookupPost(slug: string): Promise<PostLookup> {
       slug: posts.slug,
       title: posts.title,
       summary: posts.summary,
-      author: posts.author,
+      author: postAuthorName,
       body: posts.body,
       status: posts.status,
       deletedAt: posts.deletedAt,
       publishedAt: posts.publishedAt,
       updatedAt: posts.updatedAt,
-      tags: tagArray,
+      tags: postTagSlugs,
     })
     .from(posts)
     .where(eq(posts.slug, slug));
@@ -184,10 +183,10 @@ async function postListFull(query: PostListQuery): Promise<Representation> {
       slug: posts.slug,
       title: posts.title,
       summary: posts.summary,
-      author: posts.author,
+      author: postAuthorName,
       publishedAt: posts.publishedAt,
       updatedAt: posts.updatedAt,
-      tags: tagArray,
+      tags: postTagSlugs,
       // Microsecond-exact sort key for the cursor (a JS Date keeps only milliseconds).
       sortKey: sql<string>`to_char(${posts.publishedAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`,
     })
@@ -248,7 +247,7 @@ export async function getLatestPosts(limit: number): Promise<PostSummary[]> {
       slug: posts.slug,
       title: posts.title,
       summary: posts.summary,
-      author: posts.author,
+      author: postAuthorName,
       publishedAt: posts.publishedAt,
       updatedAt: posts.updatedAt,
     })

@@ -6,6 +6,7 @@ import { posts, revisions, signInAttempts, user } from '@/db/schema';
 import { startTestServer, type TestServer } from '../helpers/app-server';
 import { CookieJar, signIn, submitForm } from '../helpers/cms-client';
 import { TEST_ACCOUNTS } from '../helpers/template-db';
+import { testAuthorId } from '../helpers/authors';
 
 let server: TestServer;
 let editor: CookieJar;
@@ -225,7 +226,7 @@ describe('scheduling and preview', () => {
   it('publishes due items through the cron route, which requires the secret', async () => {
     const [p] = await db()
       .insert(posts)
-      .values({ slug: 'due-now', title: 'Due now', author: 'Ada', status: 'scheduled', publishedAt: new Date(Date.now() - 1000) })
+      .values({ slug: 'due-now', title: 'Due now', authorId: await testAuthorId(db()), status: 'scheduled', publishedAt: new Date(Date.now() - 1000) })
       .returning();
     expect((await get('/api/posts/due-now')).status).toBe(404);
     expect((await get('/api/cron/publish')).status).toBe(401);

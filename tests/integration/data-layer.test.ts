@@ -4,6 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testAuthorId } from '../helpers/authors';
 import { openDatabase, type DbHandle, type Driver } from '@/db/client';
 import { DomainError, toDomainError } from '@/db/errors';
 import { migrateDatabase } from '@/db/migrate';
@@ -36,6 +37,7 @@ function dataLayerSuite(driver: Driver, open: () => Promise<{ handle: DbHandle; 
   describe(`data layer on ${driver}`, () => {
     let handle: DbHandle;
     let dispose: () => Promise<void>;
+    let author: string;
     const run = randomUUID().slice(0, 8);
     const slug = (name: string) => `${name}-${driver}-${run}`;
 
@@ -43,6 +45,7 @@ function dataLayerSuite(driver: Driver, open: () => Promise<{ handle: DbHandle; 
       ({ handle, dispose } = await open());
       await migrateDatabase(handle);
       await seedDemoContent(handle.db);
+      author = await testAuthorId(handle.db);
     });
     afterAll(async () => {
       await dispose?.();
@@ -64,7 +67,7 @@ function dataLayerSuite(driver: Driver, open: () => Promise<{ handle: DbHandle; 
     it('stores a post with tags and reads it back with typed rows', async () => {
       const [row] = await handle.db
         .insert(posts)
-        .values({ slug: slug('hello'), title: 'Hello — ünïcode ✓', body: '# Hi', author: 'Ada', status: 'published', publishedAt: new Date('2026-01-02T03:04:05Z') })
+        .values({ slug: slug('hello'), title: 'Hello — ünïcode ✓', body: '# Hi', authorId: author, status: 'published', publishedAt: new Date('2026-01-02T03:04:05Z') })
         .returning();
       expect(row?.version).toBe(1);
       await handle.db.insert(postTags).values({ postId: row!.id, tagSlug: 'http' });
@@ -77,14 +80,14 @@ function dataLayerSuite(driver: Driver, open: () => Promise<{ handle: DbHandle; 
     });
 
     it('turns a duplicate slug into a conflict on the slug field', async () => {
-      await handle.db.insert(posts).values({ slug: slug('dup'), title: 'One', author: 'Ada' });
-      const err = await insertOrDomainError(() => handle.db.insert(posts).values({ slug: slug('dup'), title: 'Two', author: 'Ada' }));
+      await handle.db.insert(posts).values({ slug: slug('dup'), title: 'One', authorId: author });
+      const err = await insertOrDomainError(() => handle.db.insert(posts).values({ slug: slug('dup'), title: 'Two', authorId: author }));
       expect(err.kind).toBe('conflict');
       expect(err.field).toBe('slug');
     });
 
     it('turns a malformed slug into an invalid-field error', async () => {
-      const err = await insertOrDomainError(() => handle.db.insert(posts).values({ slug: `Bad Slug ${run}`, title: 'x', author: 'Ada' }));
+      const err = await insertOrDomainError(() => handle.db.insert(posts).values({ slug: `Bad Slug ${run}`, title: 'x', authorId: author }));
       expect(err.kind).toBe('invalid');
       expect(err.field).toBe('slug');
     });
@@ -106,7 +109,7 @@ function dataLayerSuite(driver: Driver, open: () => Promise<{ handle: DbHandle; 
     it('rolls back an interactive transaction as a whole', async () => {
       await expect(
         handle.db.transaction(async (tx) => {
-          const [p] = await tx.insert(posts).values({ slug: slug('rollback'), title: 'Half', author: 'Ada' }).returning();
+          const [p] = await tx.insert(posts).values({ slug: slug('rollback'), title: 'Half', authorId: author }).returning();
           await tx.insert(revisions).values({ entityType: 'post', entityId: p!.id, entityVersion: 1, snapshot: {}, editorName: 'Ada' });
           // Reading its own writes inside the transaction, then failing:
           const seen = await tx.select().from(posts).where(eq(posts.slug, slug('rollback')));
@@ -119,7 +122,7 @@ function dataLayerSuite(driver: Driver, open: () => Promise<{ handle: DbHandle; 
     });
 
     it('applies an optimistic update only at the version it read', async () => {
-      const [p] = await handle.db.insert(posts).values({ slug: slug('occ'), title: 'v1', author: 'Ada' }).returning();
+      const [p] = await handle.db.insert(posts).values({ slug: slug('occ'), title: 'v1', authorId: author }).returning();
       const save = (version: number, title: string) =>
         handle.db
           .update(posts)

@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedChangelog, seedEvents, seedPosts } from '@/db/seed/content';
 import { stableUuid } from '@/db/seed';
 import { startTestServer, type TestServer } from '../helpers/app-server';
+import { testAuthorId } from '../helpers/authors';
 
 let server: TestServer;
 beforeAll(async () => {
@@ -141,10 +142,11 @@ describe('posts feeds', () => {
 
   it('pages back through the whole history (JSON Feed next_url, RFC 5005 rel="next")', async () => {
     const { posts } = await import('@/db/schema');
+    const authorId = await testAuthorId(server.handle.db);
     const extra = Array.from({ length: 60 }, (_, i) => ({
       slug: `history-${i}`,
       title: `History ${i}`,
-      author: 'Ada',
+      authorId,
       status: 'published' as const,
       publishedAt: new Date(Date.UTC(2019, 0, 1 + i)),
     }));

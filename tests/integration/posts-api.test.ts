@@ -6,6 +6,7 @@ import { queryCount } from '@/db/client';
 import { posts } from '@/db/schema';
 import { seedPosts } from '@/db/seed/content';
 import { startTestServer, type TestServer } from '../helpers/app-server';
+import { testAuthorId } from '../helpers/authors';
 
 let server: TestServer;
 beforeAll(async () => {
@@ -128,7 +129,7 @@ describe('GET /api/posts/{slug}', () => {
     const { eq } = await import('drizzle-orm');
     const [victim] = await server.handle.db
       .insert(posts)
-      .values({ slug: `deleted-${randomUUID().slice(0, 8)}`, title: 'Gone soon', author: 'Ada', status: 'published', publishedAt: new Date(), deletedAt: new Date() })
+      .values({ slug: `deleted-${randomUUID().slice(0, 8)}`, title: 'Gone soon', authorId: await testAuthorId(server.handle.db), status: 'published', publishedAt: new Date(), deletedAt: new Date() })
       .returning();
     const res = await request(server.url).get(`/api/posts/${victim!.slug}`);
     expectProblem(res, 410);
@@ -220,9 +221,10 @@ describe('GET /api/posts', () => {
       if (pages === 1) {
         // Two posts published now (newest of all), one at exactly the time of a listed post.
         const sameTime = new Date(res.body.data[0].publishedAt);
+        const authorId = await testAuthorId(server.handle.db);
         await server.handle.db.insert(posts).values([
-          { slug: `fresh-${randomUUID().slice(0, 8)}`, title: 'Fresh', author: 'Ada', status: 'published', publishedAt: new Date() },
-          { slug: `twin-${randomUUID().slice(0, 8)}`, title: 'Twin', author: 'Ada', status: 'published', publishedAt: new Date(sameTime.getTime() + 1000) },
+          { slug: `fresh-${randomUUID().slice(0, 8)}`, title: 'Fresh', authorId, status: 'published', publishedAt: new Date() },
+          { slug: `twin-${randomUUID().slice(0, 8)}`, title: 'Twin', authorId, status: 'published', publishedAt: new Date(sameTime.getTime() + 1000) },
         ]);
       }
       next = res.body.links.next ? new URL(res.body.links.next).pathname + new URL(res.body.links.next).search : null;

@@ -12,6 +12,7 @@ import { startChildServer, type ChildServer } from '../helpers/child-server';
 import { signIn, submitForm, type CookieJar } from '../helpers/cms-client';
 import { createPgTestDatabase, TEST_DATABASE_URL, type PgTestDatabase } from '../helpers/pg-test-db';
 import { deletePrefix, redisAvailable, testPrefix, TEST_REDIS_URL } from '../helpers/redis';
+import { testAuthorId } from '../helpers/authors';
 
 const CHANGES = Number(process.env.MULTI_CHANGES ?? 200);
 const SEED = Number(process.env.MULTI_SEED ?? Date.now() % 1_000_000);
@@ -205,9 +206,10 @@ describe.skipIf(!TEST_DATABASE_URL || !hasRedis)('two processes, one database, o
       },
       'post.schedule-fires': async (p) => {
         const title = token();
+        const authorId = await testAuthorId(q, 'Scheduler test');
         const [row] = await q
           .insert(posts)
-          .values({ slug: title.toLowerCase().replaceAll(' ', '-'), title, author: 'Scheduler test', body: 'Due.', status: 'scheduled', publishedAt: new Date(Date.now() - 1000) })
+          .values({ slug: title.toLowerCase().replaceAll(' ', '-'), title, authorId, body: 'Due.', status: 'scheduled', publishedAt: new Date(Date.now() - 1000) })
           .returning({ id: posts.id });
         const run = await fetch(`${p.server.url}/api/cron/publish`, { headers: { authorization: `Bearer ${CRON_SECRET}` } });
         expect(run.status).toBe(200);

@@ -7,6 +7,7 @@ import { changelogEntries, posts, revisions } from '@/db/schema';
 import { startChildServer, type ChildServer } from '../helpers/child-server';
 import { createPgTestDatabase, TEST_DATABASE_URL, type PgTestDatabase } from '../helpers/pg-test-db';
 import { deletePrefix, redisAvailable, testPrefix, TEST_REDIS_URL } from '../helpers/redis';
+import { testAuthorId } from '../helpers/authors';
 
 const CRON_SECRET = 'cron-secret-for-multi-process-tests';
 const hasRedis = await redisAvailable();
@@ -33,9 +34,10 @@ describe.skipIf(!TEST_DATABASE_URL || !hasRedis)('scheduled publishing with thre
   it('publishes each of 50 due items exactly once, and every process serves all of them', async () => {
     const q = db.handle.db;
     const due = new Date(Date.now() - 1000);
+    const authorId = await testAuthorId(q, 'Scheduler test');
     const postRows = await q
       .insert(posts)
-      .values(Array.from({ length: 35 }, (_, i) => ({ slug: `due-post-${i}`, title: `Due post ${i}`, author: 'Scheduler test', body: `Body ${i}`, status: 'scheduled' as const, publishedAt: due })))
+      .values(Array.from({ length: 35 }, (_, i) => ({ slug: `due-post-${i}`, title: `Due post ${i}`, authorId, body: `Body ${i}`, status: 'scheduled' as const, publishedAt: due })))
       .returning({ id: posts.id, slug: posts.slug });
     const entryRows = await q
       .insert(changelogEntries)

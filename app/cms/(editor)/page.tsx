@@ -2,7 +2,7 @@ import { publicationOf } from '@/lib/cms/content-type';
 import { PUBLICATION_STATUSES } from '@/lib/cms/publication';
 import { postType } from '@/lib/cms/types/post';
 import { listItemsForCms } from '@/lib/cms/reads';
-import { formatUtc } from '@/lib/cms/time';
+import { editorClock } from '@/lib/cms/editor-clock';
 import { contentTypes } from '@/lib/cms/registry';
 
 export default async function Dashboard({ searchParams }: { searchParams: Promise<{ denied?: string }> }) {
@@ -10,6 +10,7 @@ export default async function Dashboard({ searchParams }: { searchParams: Promis
   const [drafts, scheduled, published] = await Promise.all(
     PUBLICATION_STATUSES.map((status) => listItemsForCms(postType, { status, limit: 10 })),
   );
+  const clock = await editorClock();
   const section = (title: string, rows: NonNullable<typeof drafts>, empty: string) => (
     <section>
       <h2>{title}</h2>
@@ -20,7 +21,7 @@ export default async function Dashboard({ searchParams }: { searchParams: Promis
           {rows.map((p) => (
             <li key={p.id}>
               <a href={`/cms/posts/${p.id}`}>{p.title}</a>{' '}
-              <span className="meta">{formatUtc(publicationOf(postType, p).publishedAt ?? p.updatedAt)} UTC</span>
+              <span className="meta">{clock.format(publicationOf(postType, p).publishedAt ?? p.updatedAt)} {clock.label}</span>
             </li>
           ))}
         </ul>

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import type { Db } from '@/db/client';
 import { posts, postSlugRedirects, postTags, tags } from '@/db/schema';
 import { cacheTags } from '@/lib/content/cache-tags';
+import { authorName, authorOptions, ensureAuthorProfile } from '../authors';
 import { ActionRefusal } from '../refusals';
 import { PUBLICATION_STATUSES } from '../publication';
 import { defineContentType, itemForm, type Row } from '../content-type';
@@ -29,7 +30,7 @@ const form = itemForm('post', {
   summary: line('The summary', 1000).default(''),
   body: text('The body', MAX_BODY_CHARS).default(''),
   tags: tagsField.default([]),
-  author: requiredLine('The author', 200),
+  authorId: z.uuid('Choose the author from the list.'),
 });
 
 const snapshot = z.object({
@@ -37,14 +38,17 @@ const snapshot = z.object({
   title: z.string(),
   summary: z.string(),
   body: z.string(),
+  // The byline's display name when saved (for reading revisions) and, since authors became
+  // profiles (migration 0005), its id; older snapshots have the name only.
   author: z.string(),
+  authorId: z.uuid().optional(),
   tags: z.array(z.string()),
   status: z.enum(PUBLICATION_STATUSES),
   publishedAt: instant,
 });
 
 /** What a post holds beside its row: its tags and the slugs it gave up. */
-type PostExtra = { tags: string[]; formerSlugs: string[] };
+type PostExtra = { tags: string[]; formerSlugs: string[]; author: string };
 
 export const postType = defineContentType<typeof posts, z.output<typeof form>, typeof snapshot, PostExtra>({
   name: 'post',
@@ -55,14 +59,16 @@ export const postType = defineContentType<typeof posts, z.output<typeof form>, t
   form,
   snapshot: {
     schema: snapshot,
-    of: (p) => ({ slug: p.slug, title: p.title, summary: p.summary, body: p.body, author: p.author, tags: p.tags, status: p.status, publishedAt: p.publishedAt?.toISOString() ?? null }),
-    restore: (s) => ({ slug: s.slug, title: s.title, summary: s.summary, body: s.body, author: s.author, tags: s.tags }),
+    of: (p) => ({ slug: p.slug, title: p.title, summary: p.summary, body: p.body, author: p.author, authorId: p.authorId, tags: p.tags, status: p.status, publishedAt: p.publishedAt?.toISOString() ?? null }),
+    restore: (s, current) => ({ slug: s.slug, title: s.title, summary: s.summary, body: s.body, authorId: s.authorId ?? current.authorId, tags: s.tags }),
   },
-  toForm: (p) => ({ title: p.title, slug: p.slug, summary: p.summary, body: p.body, tags: p.tags.join(', '), author: p.author }),
-  blank: (editor) => ({ title: '', slug: '', summary: '', body: '', tags: '', author: editor.name }),
-  columns: ({ slug, title, summary, body, author }) => ({ slug, title, summary, body, author }),
-  extras: async (tx, row) => ({ tags: await tagsOf(tx, row.id), formerSlugs: await formerSlugsOf(tx, row.id) }),
+  toForm: (p) => ({ title: p.title, slug: p.slug, summary: p.summary, body: p.body, tags: p.tags.join(', '), authorId: p.authorId }),
+  blank: () => ({ title: '', slug: '', summary: '', body: '', tags: '', authorId: '' }),
+  fieldOptions: async (db, editor) => ({ authorId: { options: await authorOptions(db), default: await ensureAuthorProfile(db, editor) } }),
+  columns: ({ slug, title, summary, body, authorId }) => ({ slug, title, summary, body, authorId }),
+  extras: async (tx, row) => ({ tags: await tagsOf(tx, row.id), formerSlugs: await formerSlugsOf(tx, row.id), author: (await authorName(tx, row.authorId)) ?? '' }),
   async beforeWrite(tx, values, current) {
+    if (!(await authorName(tx, values.authorId))) throw new ActionRefusal('invalid', 'Please correct the highlighted fields.', { authorId: 'Choose the author from the list.' });
     // A slug another post gave up still redirects there: it cannot be reused.
     const [taken] = await tx
       .select({ postId: postSlugRedirects.postId })
@@ -98,7 +104,7 @@ export const postType = defineContentType<typeof posts, z.output<typeof form>, t
   },
   list: {
     subtitle: (p: PostRow) => `/${p.slug}`,
-    columns: [{ label: 'Author', cell: (p: PostRow) => ({ text: p.author }) }],
+    columns: [],
     orderBy: [desc(posts.updatedAt), desc(posts.id)],
   },
   revisions: {

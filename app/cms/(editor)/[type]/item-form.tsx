@@ -6,6 +6,7 @@
 // and previews, never losing what was typed.
 import { useActionState, useState } from 'react';
 import type { ActionState } from '@/lib/cms/action';
+import type { FieldOptions } from '@/lib/cms/content-type';
 import { describedBy } from '../field';
 import { previewItemAction, saveItemAction } from '../item-actions';
 import { FIELDS, type FieldsProps } from './fields';
@@ -21,6 +22,8 @@ export interface ItemFormProps {
   /** Said once after a redirect (?saved=…), computed by the page. */
   notice?: string;
   hasPreview: boolean;
+  /** Choices for fields that pick from stored things (the type's fieldOptions). */
+  options?: FieldOptions;
   flash?: ActionState;
   previewFlash?: ActionState;
 }
@@ -44,7 +47,7 @@ export function ItemForm(props: ItemFormProps) {
   const err = (name: string) => state.fieldErrors?.[name] ?? (name === 'body' ? (sizeError ?? undefined) : undefined);
   const control = (name: string, hasHint = true) => ({ id: name, name, 'aria-invalid': Boolean(err(name)), 'aria-describedby': describedBy(name, err(name), hasHint) });
   const Fields = FIELDS[type];
-  const fieldProps: FieldsProps = { id, value, checked, err, control, previewHtml: preview.status === 'ok' && typeof preview.data?.html === 'string' ? preview.data.html : undefined };
+  const fieldProps: FieldsProps = { id, value, checked, err, control, options: props.options ?? {}, previewHtml: preview.status === 'ok' && typeof preview.data?.html === 'string' ? preview.data.html : undefined };
   const message = state.message ?? notice;
 
   return (

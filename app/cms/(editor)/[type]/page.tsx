@@ -3,7 +3,7 @@ import type { Metadata } from 'next';
 import { publicationOf } from '@/lib/cms/content-type';
 import { PUBLICATION_STATUSES } from '@/lib/cms/publication';
 import { listItemsForCms } from '@/lib/cms/reads';
-import { formatUtc } from '@/lib/cms/time';
+import { editorClock } from '@/lib/cms/editor-clock';
 import { typeFrom } from './type-param';
 
 export async function generateMetadata({ params }: { params: Promise<{ type: string }> }): Promise<Metadata> {
@@ -16,6 +16,7 @@ export default async function ListPage({ params, searchParams }: { params: Promi
   const status = PUBLICATION_STATUSES.find((s) => s === rawStatus);
   const filter = type.list.filters?.find((f) => f.name === show);
   const rows = await listItemsForCms(type, { status, filter: filter?.name, limit: 200 });
+  const clock = await editorClock();
   const base = `/cms/${type.segment}`;
   const effect = deleted ? type.messages.deleteEffect(deleted === 'public') : '';
   return (
@@ -40,7 +41,7 @@ export default async function ListPage({ params, searchParams }: { params: Promi
             <th>Title</th>
             {type.list.columns.map((c) => <th key={c.label}>{c.label}</th>)}
             <th>Status</th>
-            <th>Updated (UTC)</th>
+            <th>Updated ({clock.label})</th>
           </tr>
         </thead>
         <tbody>
@@ -63,9 +64,9 @@ export default async function ListPage({ params, searchParams }: { params: Promi
                 })}
                 <td>
                   <span className={`badge badge-${publication.status}`}>{publication.status}</span>
-                  {publication.status === 'scheduled' && publication.publishedAt && <div className="meta">{formatUtc(publication.publishedAt)}</div>}
+                  {publication.status === 'scheduled' && publication.publishedAt && <div className="meta">{clock.format(publication.publishedAt)}</div>}
                 </td>
-                <td>{formatUtc(row.updatedAt)}</td>
+                <td>{clock.format(row.updatedAt)}</td>
               </tr>
             );
           })}

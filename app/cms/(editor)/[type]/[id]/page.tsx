@@ -4,10 +4,12 @@ import { notFound } from 'next/navigation';
 import { z } from 'zod';
 import { publicationOf } from '@/lib/cms/content-type';
 import { takeFlash } from '@/lib/cms/flash';
-import { toUtcInput } from '@/lib/cms/time';
+import { editorClock } from '@/lib/cms/editor-clock';
 import { formName } from '@/lib/cms/item-actions';
 import { savedNotice } from '@/lib/cms/items';
+import { cmsDb } from '@/lib/cms/db';
 import { getItemForCms } from '@/lib/cms/reads';
+import { requireEditor } from '@/lib/cms/session';
 import { GoneItem } from '../../gone-item';
 import { DeleteForm } from '../delete-form';
 import { ItemForm } from '../item-form';
@@ -29,6 +31,7 @@ export default async function EditItemPage({ params, searchParams }: { params: P
     notFound();
   }
   const { saved, update } = await searchParams;
+  const options = type.fieldOptions ? await type.fieldOptions(await cmsDb(), await requireEditor()) : {};
   // A no-JavaScript submission's result, shown once (lib/cms/flash.ts); only one of them matches.
   const flash = await takeFlash(formName(type, 'save', item.id));
   const previewFlash = await takeFlash(formName(type, 'preview', item.id));
@@ -59,9 +62,10 @@ export default async function EditItemPage({ params, searchParams }: { params: P
         id={item.id}
         version={item.version}
         status={publication.status}
-        initial={{ ...type.toForm(item), publishAt: toUtcInput(publication.status === 'scheduled' ? publication.publishedAt : null) }}
+        initial={{ ...type.toForm(item), publishAt: (await editorClock()).toInput(publication.status === 'scheduled' ? publication.publishedAt : null) }}
         notice={typeof saved === 'string' ? savedNotice(type, saved, update === '1') : undefined}
         hasPreview={Boolean(type.preview)}
+        options={options}
         flash={flash}
         previewFlash={previewFlash}
       />

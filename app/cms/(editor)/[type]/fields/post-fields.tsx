@@ -6,7 +6,7 @@ import { Field } from '../../field';
 import { checkSlugAction } from '../../item-actions';
 import type { FieldsProps } from '../fields';
 
-export function PostFields({ id, value, err, control }: FieldsProps) {
+export function PostFields({ id, value, err, control, options }: FieldsProps) {
   const [slugTouched, setSlugTouched] = useState(Boolean(value('slug')));
   const [slugCheck, setSlugCheck] = useState<{ ok: boolean; message: string } | null>(null);
   const slugRef = useRef<HTMLInputElement>(null);
@@ -46,8 +46,14 @@ export function PostFields({ id, value, err, control }: FieldsProps) {
         <Field name="tags" label="Tags" error={err('tags')} hint="Comma-separated, e.g. http, caching">
           <input {...control('tags')} defaultValue={value('tags')} />
         </Field>
-        <Field name="author" label="Author" error={err('author')}>
-          <input {...control('author', false)} required maxLength={200} defaultValue={value('author')} />
+        <Field name="authorId" label="Author" error={err('authorId')}>
+          <select {...control('authorId', false)} required defaultValue={value('authorId')}>
+            {(options.authorId?.options ?? []).map((o) => (
+              <option key={o.value} value={o.value}>
+                {o.label}
+              </option>
+            ))}
+          </select>
         </Field>
       </div>
     </>

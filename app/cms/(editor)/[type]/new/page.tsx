@@ -1,6 +1,7 @@
 // A new item of any content type.
 import type { Metadata } from 'next';
 import { takeFlash } from '@/lib/cms/flash';
+import { cmsDb } from '@/lib/cms/db';
 import { formName } from '@/lib/cms/item-actions';
 import { requireEditor } from '@/lib/cms/session';
 import { ItemForm } from '../item-form';
@@ -14,6 +15,8 @@ export default async function NewItemPage({ params }: { params: Promise<{ type: 
   const type = await typeFrom(params);
   const editor = await requireEditor();
   // A no-JavaScript submission's result, shown once (lib/cms/flash.ts).
+  const options = type.fieldOptions ? await type.fieldOptions(await cmsDb(), editor) : {};
+  const defaults = Object.fromEntries(Object.entries(options).flatMap(([name, o]) => (o.default === undefined ? [] : [[name, o.default]])));
   const [flash, previewFlash] = [await takeFlash(formName(type, 'save', '')), await takeFlash(formName(type, 'preview', ''))];
   return (
     <main>
@@ -24,7 +27,8 @@ export default async function NewItemPage({ params }: { params: Promise<{ type: 
         id=""
         version={0}
         status="draft"
-        initial={{ ...type.blank(editor), publishAt: '' }}
+        initial={{ ...type.blank(editor), ...defaults, publishAt: '' }}
+        options={options}
         hasPreview={Boolean(type.preview)}
         flash={flash}
         previewFlash={previewFlash}

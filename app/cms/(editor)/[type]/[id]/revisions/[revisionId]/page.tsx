@@ -6,7 +6,7 @@ import { takeFlash } from '@/lib/cms/flash';
 import { formName } from '@/lib/cms/item-actions';
 import { getItemForCms } from '@/lib/cms/reads';
 import { getRevision } from '@/lib/cms/revisions';
-import { formatUtc } from '@/lib/cms/time';
+import { editorClock } from '@/lib/cms/editor-clock';
 import { RestoreForm } from '../../../../restore-form';
 import { TextDiff } from '../../../../text-diff';
 import { typeFrom } from '../../../type-param';
@@ -24,12 +24,13 @@ export default async function RevisionPage({ params }: { params: Promise<{ type:
   const flash = await takeFlash(formName(type, 'restore', rev.id));
   // Both sides read through the type's snapshot schema: a stored snapshot is never cast.
   const current = type.snapshot.schema.parse(type.snapshot.of(item));
+  const clock = await editorClock();
   const then = type.snapshot.schema.safeParse(rev.snapshot);
   return (
     <main>
       <h1>Version {rev.entityVersion} of “{item.title}”</h1>
       <p className="meta">
-        Saved by {rev.editorName} at {formatUtc(rev.createdAt)} UTC{rev.note ? ` (${rev.note})` : ''}.{' '}
+        Saved by {rev.editorName} at {clock.format(rev.createdAt, { seconds: true })} {clock.label}{rev.note ? ` (${rev.note})` : ''}.{' '}
         <a href={`/cms/${type.segment}/${item.id}/revisions`}>All revisions</a>
       </p>
       {then.success ? (

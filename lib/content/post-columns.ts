@@ -1,0 +1,10 @@
+// Computed columns every post reader selects, written once: correlated subqueries, so a whole
+// page of posts is still one round trip.
+import { sql } from 'drizzle-orm';
+import { authors, posts, postTags } from '@/db/schema';
+
+/** The byline: the author profile's public display name. */
+export const postAuthorName = sql<string>`(select ${authors.name} from ${authors} where ${authors.id} = ${posts.authorId})`;
+
+/** The post's tag slugs, sorted. */
+export const postTagSlugs = sql<string[]>`coalesce(array(select ${postTags.tagSlug} from ${postTags} where ${postTags.postId} = ${posts.id} order by ${postTags.tagSlug}), '{}')`;
