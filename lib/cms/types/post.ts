@@ -64,7 +64,11 @@ export const postType = defineContentType<typeof posts, z.output<typeof form>, t
   },
   toForm: (p) => ({ title: p.title, slug: p.slug, summary: p.summary, body: p.body, tags: p.tags.join(', '), authorId: p.authorId }),
   blank: () => ({ title: '', slug: '', summary: '', body: '', tags: '', authorId: '' }),
-  fieldOptions: async (db, editor) => ({ authorId: { options: await authorOptions(db), default: await ensureAuthorProfile(db, editor) } }),
+  fieldOptions: async (db, editor) => {
+    // The editor's own profile first, so it is among the options on their very first visit.
+    const own = await ensureAuthorProfile(db, editor);
+    return { authorId: { options: await authorOptions(db), default: own } };
+  },
   columns: ({ slug, title, summary, body, authorId }) => ({ slug, title, summary, body, authorId }),
   extras: async (tx, row) => ({ tags: await tagsOf(tx, row.id), formerSlugs: await formerSlugsOf(tx, row.id), author: (await authorName(tx, row.authorId)) ?? '' }),
   async beforeWrite(tx, values, current) {
