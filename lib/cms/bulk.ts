@@ -89,7 +89,7 @@ export async function runBulk(db: Db, type: AnyContentType, selection: BulkSelec
       let skipped: string | undefined;
       const result = await commitChange(db, editor, async (tx) => {
         const current = await findItem(tx, type, item.id);
-        if (!current) throw new ActionRefusal('invalid', `This ${type.labels.singular} no longer exists (it was deleted).`);
+        if (!current) throw new ActionRefusal('invalid', `This ${type.labels.singular} no longer exists.`);
         if (selection.intent === 'delete') return deleteItem(tx, type, item);
         if (selection.intent === 'unpublish' && publicationOf(type, current).status === 'draft' && current.version === item.version) {
           skipped = 'It was a draft already.';
@@ -123,7 +123,8 @@ export function describeBulk(type: AnyContentType, intent: BulkIntent, outcome: 
   const n = (k: number) => `${k} ${k === 1 ? type.labels.singular : type.labels.plural}`;
   const parts = [`${n(outcome.done.length)} ${BULK_DONE[intent]}.`];
   if (outcome.unchanged.length) parts.push(`${outcome.unchanged.length} unchanged: ${outcome.unchanged.map((u) => `“${u.title}” (${u.reason})`).join('; ')}.`);
-  if (outcome.refused.length) parts.push(`${outcome.refused.length} refused, left as they were: ${outcome.refused.map((r) => `“${r.title}”: ${r.reason}`).join('; ')}`);
+  // Each reason is a sentence of its own (it ends with a full stop).
+  if (outcome.refused.length) parts.push(`${outcome.refused.length} refused, left as they were: ${outcome.refused.map((r) => `“${r.title}”: ${r.reason}`).join(' ')}`);
   if (intent === 'delete' && outcome.done.length) parts.push(`Published ones: ${type.messages.deleteEffect(true)}.`);
   return parts.join(' ');
 }
