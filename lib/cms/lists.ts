@@ -123,8 +123,13 @@ export async function listPage(db: Db, type: AnyContentType, query: ListQuery, n
   };
 }
 
-/** How many items the list holds across its pages (the same conditions, no cursor). */
+/** Counting stops here: past it the page says "more than 1,000" (an exact count of 10,000 rows costs a scan of them all). */
+export const COUNT_CAP = 1000;
+
+/** How many items the list holds across its pages (the same conditions, no cursor), up to COUNT_CAP + 1. */
 export async function countItems(db: Db, type: AnyContentType, query: ListQuery, now = new Date()): Promise<number> {
-  const [row] = await db.select({ n: count() }).from(type.table).where(listWhere(type, query, now));
+  const t = type.table;
+  const capped = db.select({ one: sql`1` }).from(t).where(listWhere(type, query, now)).limit(COUNT_CAP + 1).as('capped');
+  const [row] = await db.select({ n: count() }).from(capped);
   return row?.n ?? 0;
 }

@@ -54,8 +54,7 @@ describe.skipIf(!chromiumAvailable())('the CMS lists in Chromium, over 10,000 po
   it('searches, sorts and pages through the list, the query in the URL', async () => {
     const page = await signedIn(true);
     await page.goto(`${server.url}/cms/posts`);
-    const total = Number((await page.locator('.list-summary').textContent())!.replace(/[^\d;].*$/s, '').replace(/\D/g, ''));
-    expect(total).toBeGreaterThanOrEqual(POSTS);
+    expect(await page.locator('.list-summary').textContent()).toMatch(/^More than 1,000 posts; showing 50\./);
     expect(await titles(page)).toHaveLength(50);
     await page.screenshot({ path: path.join(shots, 'cms-list-1280.png'), fullPage: true });
 

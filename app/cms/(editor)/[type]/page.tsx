@@ -5,7 +5,7 @@ import { bulkFlashForm } from '@/lib/cms/bulk';
 import { editorClock } from '@/lib/cms/editor-clock';
 import { takeFlash } from '@/lib/cms/flash';
 import { encodeCursor, listHref, parseListParams, type SearchParams } from '@/lib/cms/list-params';
-import { sortsOf, tsqueryOf } from '@/lib/cms/lists';
+import { COUNT_CAP, sortsOf, tsqueryOf } from '@/lib/cms/lists';
 import { listPageForCms } from '@/lib/cms/reads';
 import { ListTable } from './list/list-table';
 import { Pager } from './list/pager';
@@ -50,7 +50,7 @@ export default async function ListPage({ params, searchParams }: { params: Promi
       <p className="list-summary meta" role="status">
         {page.total === 0
           ? `No ${plural}${query.q ? ` match “${query.q}”` : ''}${Object.keys(listParams).some((k) => k !== 'sort' && k !== 'dir' && k !== 'size' && k !== 'q') ? ' with these filters' : ''}.`
-          : `${page.total.toLocaleString('en')} ${page.total === 1 ? singular : plural}${query.q ? ` match “${query.q}”` : ''}; showing ${page.rows.length}.`}
+          : `${page.total > COUNT_CAP ? `More than ${COUNT_CAP.toLocaleString('en')}` : page.total} ${page.total === 1 ? singular : plural}${query.q ? ` match “${query.q}”` : ''}; showing ${page.rows.length}.`}
       </p>
       {page.rows.length > 0 && <ListTable type={type} rows={page.rows} clock={clock} back={here} />}
       <Pager prev={prev} next={next} label={plural} />

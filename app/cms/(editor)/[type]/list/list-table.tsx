@@ -5,6 +5,7 @@ import { publicationOf, type AnyContentType } from '@/lib/cms/content-type';
 import { BULK_INTENTS, BULK_VERB } from '@/lib/cms/bulk';
 import type { ListItem } from '@/lib/cms/lists';
 import type { Clock } from '@/lib/cms/time';
+import { SelectAll } from './select-all';
 
 export function ListTable({ type, rows, clock, back }: { type: AnyContentType; rows: ListItem[]; clock: Clock; back: string }) {
   const base = `/cms/${type.segment}`;
@@ -23,7 +24,10 @@ export function ListTable({ type, rows, clock, back }: { type: AnyContentType; r
         <table className="cms-table">
           <thead>
             <tr>
-              <th className="select"><span className="visually-hidden">Select</span></th>
+              <th className="select">
+                <span className="visually-hidden">Select</span>
+                <SelectAll label={`Select every ${type.labels.singular} on this page`} />
+              </th>
               <th>Title</th>
               {type.list.columns.map((c) => <th key={c.label}>{c.label}</th>)}
               <th>Status</th>
