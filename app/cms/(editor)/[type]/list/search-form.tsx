@@ -56,8 +56,8 @@ export function SearchForm({ type, params, sorts, sort, size, facetOptions }: Pr
       <label>
         Order
         <select name="dir" defaultValue={sort.dir}>
-          <option value="desc">descending (newest, Z–A)</option>
-          <option value="asc">ascending (oldest, A–Z)</option>
+          <option value="desc">descending</option>
+          <option value="asc">ascending</option>
         </select>
       </label>
       <label>
