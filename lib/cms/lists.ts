@@ -104,9 +104,9 @@ export async function listPage(db: Db, type: AnyContentType, query: ListQuery, n
     ? sql`(${sort.key}, ${t.id}) ${sql.raw(ascending ? '>' : '<')} (cast(${cursor.key} as ${sql.raw(sort.type)}), cast(${cursor.id} as uuid))`
     : undefined;
   // Every column but the search vector (large, and of no use to the page).
-  const { search: _search, ...columns } = getTableColumns(t) as Record<string, unknown>;
+  const { search: _search, ...columns } = getTableColumns(t);
   const rows = (await db
-    .select({ ...(columns as ReturnType<typeof getTableColumns>), ...type.list.with, cursorKey: sql<string>`(${sort.key})::text` })
+    .select({ ...columns, ...type.list.with, cursorKey: sql<string>`(${sort.key})::text` })
     .from(t)
     .where(and(listWhere(type, query, now), seek))
     .orderBy(...(ascending ? [asc(sort.key), asc(t.id)] : [desc(sort.key), desc(t.id)]))
