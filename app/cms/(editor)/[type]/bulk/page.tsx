@@ -49,7 +49,7 @@ export default async function BulkConfirmPage({ params, searchParams }: { params
               ? `changed since you listed it (version ${item.version}, now ${String(row.version)}): it will be refused and left as it is`
               : intent === 'delete'
                 ? status === 'published' ? type.messages.deleteEffect(true) : type.messages.deleteEffect(false)
-                : `${status} now`;
+                : `now ${status}`;
           const refuse = Boolean(row.deletedAt) || row.version !== item.version;
           return (
             <li key={item.id} className={refuse ? 'will-refuse' : undefined}>
