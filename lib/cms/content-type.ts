@@ -56,16 +56,48 @@ export interface Cell {
   meta?: string;
 }
 
-/** A list filter beyond publication status (e.g. upcoming events). */
+/** Choices for form fields that pick from stored things (`fieldOptions`). */
 export type FieldOptions = Record<string, { options: { value: string; label: string }[]; default?: string }>;
 
+/** A list filter beyond publication status (e.g. upcoming events): ?show={name}. */
 export interface ListFilter {
   name: string;
   label: string;
   where: (now: Date) => SQL | undefined;
-  /** Order of this view, when it differs from the type's. */
-  orderBy?: SQL[];
+  /** The sort of this view, when it differs from the type's. */
+  sort?: ListOrder;
 }
+
+/** A filter by something related, picked from a list (a post's tag or author): ?{name}=value. */
+export interface ListFacet {
+  name: string;
+  label: string;
+  /** The choices, read from the database when the list page renders. */
+  options: (db: Db) => Promise<{ value: string; label: string }[]>;
+  /** The value from the URL, checked (it is typed by anyone): undefined ignores it. */
+  parse: (value: string) => string | undefined;
+  where: (value: string) => SQL;
+}
+
+/**
+ * A sort of the list. With the row's id as tie-breaker it orders the list and makes its keyset
+ * cursor, so the key must never be NULL (coalesce) and must compare as it sorts.
+ */
+export interface ListSort {
+  name: string;
+  label: string;
+  key: SQL | PgColumn;
+  /** The SQL type a cursor's key (sent as text) is cast back to. */
+  type: 'timestamptz' | 'text' | 'real';
+}
+
+export interface ListOrder {
+  by: string;
+  dir: 'asc' | 'desc';
+}
+
+/** A list row: the table's columns and the values the list's `with` adds (read them with a check). */
+export type ListRow<T extends ContentTable> = Row<T> & Readonly<Record<string, unknown>>;
 
 export interface ContentTypeDescription<
   TTable extends ContentTable,
@@ -119,12 +151,24 @@ export interface ContentTypeDescription<
     /** Said after a save when the change means more to the public (e.g. calendars take an update). */
     update?: { note: string; when: (after: Row<TTable>, before: Row<TTable>) => boolean };
   };
-  /** The list page: title, publication status and last change are always shown; these come between. */
+  /**
+   * The list page (lib/cms/lists.ts): title, publication status and last change are always shown,
+   * these columns between. Every type searches, filters by status, sorts by last update, creation,
+   * title and publication time, and pages by keyset; the rest is declared here.
+   */
   list: {
-    subtitle?: (row: Row<TTable>) => string;
-    columns: { label: string; cell: (row: Row<TTable>) => Cell }[];
+    subtitle?: (row: ListRow<TTable>) => string;
+    columns: { label: string; cell: (row: ListRow<TTable>) => Cell }[];
+    /** Values shown beside the row's own columns, one SQL expression each (e.g. a post's author name). */
+    with?: Record<string, SQL>;
+    /** The full-text column: a generated tsvector with a GIN index (db/schema.ts); else the title is searched, unindexed. */
+    search?: PgColumn;
     filters?: ListFilter[];
-    orderBy: SQL[];
+    facets?: ListFacet[];
+    /** Sorts beyond the ones every type has. */
+    sorts?: ListSort[];
+    /** The default order (else the last updated first). */
+    sort?: ListOrder;
   };
   revisions: {
     /** The fields the revision page compares, each shown as text. */

@@ -14,6 +14,7 @@ import { versionField } from './forms';
 import { nextPublication, type PublicationStatus, type PublishIntent } from './publication';
 import type { Editor } from './session';
 import { formatUtc } from './time';
+import { listPage, type ListQuery } from './lists';
 
 /** A row of any content type, with its extras (lib/cms/content-type.ts `extras`). */
 export type AnyItem = Record<string, unknown> & { id: string; title: string; version: number; deletedAt: Date | null; updatedAt: Date; createdAt: Date };
@@ -194,21 +195,9 @@ export async function publishDueItems(tx: Tx, types: AnyContentType[], now: Date
   return { published, tags, feedsChanged };
 }
 
-export interface ListQuery {
-  status?: PublicationStatus;
-  /** The name of one of the type's own filters (e.g. upcoming events). */
-  filter?: string;
-  limit: number;
-}
+export type { ListQuery } from './lists';
 
-/** The CMS list of a type: not deleted, by status or the type's own filter. */
+/** The rows of one list page (the dashboard's short lists; the list page uses lib/cms/lists.ts). */
 export async function listItems(db: Db, type: AnyContentType, query: ListQuery, now = new Date()): Promise<AnyItem[]> {
-  const t = type.table;
-  const filter = type.list.filters?.find((f) => f.name === query.filter);
-  return (await db
-    .select()
-    .from(t)
-    .where(and(isNull(t.deletedAt), query.status ? eq(type.publication.status, query.status) : undefined, filter?.where(now)))
-    .orderBy(...(filter?.orderBy ?? type.list.orderBy))
-    .limit(query.limit)) as AnyItem[];
+  return (await listPage(db, type, query, now)).rows;
 }

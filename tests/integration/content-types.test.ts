@@ -55,7 +55,7 @@ const noteType = defineContentType({
   cacheTags: (after) => ['notes', `note:${after.id}`],
   inFeeds: false,
   messages: { published: 'It is public now.', deleteEffect: () => 'it disappears' },
-  list: { columns: [], orderBy: [sql`${notes.updatedAt} desc`] },
+  list: { columns: [] },
   revisions: { compare: [{ label: 'Title', show: (s) => s.title }], text: { label: 'Body', of: (s) => s.body }, restoreNote: 'Brings back the text.' },
 });
 

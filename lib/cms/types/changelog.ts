@@ -1,7 +1,6 @@
 // Changelog entries (SPEC §2): Keep a Changelog categories and an optional product version;
 // nothing beside the row, so the generic content type does everything else.
 import 'server-only';
-import { desc } from 'drizzle-orm';
 import { z } from 'zod';
 import { changelogCategory, changelogEntries } from '@/db/schema';
 import { cacheTags } from '@/lib/content/cache-tags';
@@ -53,7 +52,8 @@ export const changelogType = defineContentType({
       { label: 'Category', cell: (e: EntryRow) => ({ text: e.category, badge: e.category }) },
       { label: 'Version', cell: (e: EntryRow) => ({ text: e.productVersion ?? '—' }) },
     ],
-    orderBy: [desc(changelogEntries.updatedAt), desc(changelogEntries.id)],
+    search: changelogEntries.search,
+    sort: { by: 'updated', dir: 'desc' },
   },
   revisions: {
     compare: [

@@ -2,7 +2,7 @@
 // iCalendar UID fixed at creation and a SEQUENCE that grows on every significant change.
 import 'server-only';
 import { randomUUID } from 'node:crypto';
-import { asc, desc, gte, lt, sql } from 'drizzle-orm';
+import { gte, lt, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { events, eventStatus } from '@/db/schema';
 import { cacheTags } from '@/lib/content/cache-tags';
@@ -123,10 +123,12 @@ export const eventType = defineContentType({
     ],
     // upcoming/past: split at now (what the public calendar calls upcoming and recent).
     filters: [
-      { name: 'upcoming', label: 'upcoming', where: (now) => gte(events.endsAt, now), orderBy: [asc(events.startsAt), asc(events.id)] },
+      { name: 'upcoming', label: 'upcoming', where: (now) => gte(events.endsAt, now), sort: { by: 'starts', dir: 'asc' } },
       { name: 'past', label: 'past', where: (now) => lt(events.endsAt, now) },
     ],
-    orderBy: [desc(events.startsAt), asc(events.id)],
+    search: events.search,
+    sorts: [{ name: 'starts', label: 'Start time', key: events.startsAt, type: 'timestamptz' }],
+    sort: { by: 'starts', dir: 'desc' },
   },
   revisions: {
     compare: [

@@ -1,18 +1,16 @@
 // Posts (SPEC §2): slug history (a renamed or deleted post's old URLs keep answering) and tags
 // are what set them apart; everything else is the generic content type.
 import 'server-only';
-import { and, desc, eq, ne } from 'drizzle-orm';
+import { and, eq, ne, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '@/db/client';
-import { posts, postSlugRedirects, postTags, tags } from '@/db/schema';
+import { authors, posts, postSlugRedirects, postTags, tags } from '@/db/schema';
 import { cacheTags } from '@/lib/content/cache-tags';
 import { authorName, authorOptions, ensureAuthorProfile } from '../authors';
 import { ActionRefusal } from '../refusals';
 import { PUBLICATION_STATUSES } from '../publication';
-import { defineContentType, itemForm, type Row } from '../content-type';
+import { defineContentType, itemForm } from '../content-type';
 import { line, MAX_BODY_CHARS, requiredLine, slugField, tagsField, text } from '../forms';
-
-type PostRow = Row<typeof posts>;
 
 async function tagsOf(tx: Db, postId: string): Promise<string[]> {
   return (await tx.select({ slug: postTags.tagSlug }).from(postTags).where(eq(postTags.postId, postId)).orderBy(postTags.tagSlug)).map((r) => r.slug);
@@ -21,6 +19,8 @@ async function tagsOf(tx: Db, postId: string): Promise<string[]> {
 async function formerSlugsOf(tx: Db, postId: string): Promise<string[]> {
   return (await tx.select({ slug: postSlugRedirects.slug }).from(postSlugRedirects).where(eq(postSlugRedirects.postId, postId))).map((r) => r.slug);
 }
+
+const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
 const instant = z.iso.datetime({ offset: true }).nullable();
 
@@ -107,9 +107,34 @@ export const postType = defineContentType<typeof posts, z.output<typeof form>, t
     deleteEffect: () => 'its URLs will answer 410 Gone',
   },
   list: {
-    subtitle: (p: PostRow) => `/${p.slug}`,
-    columns: [],
-    orderBy: [desc(posts.updatedAt), desc(posts.id)],
+    subtitle: (p) => `/${p.slug}`,
+    // The byline's display name and the tags, read with the page's rows (one query).
+    with: {
+      authorName: sql`(select ${authors.name} from ${authors} where ${authors.id} = ${posts.authorId})`,
+      tagSlugs: sql`array(select ${postTags.tagSlug} from ${postTags} where ${postTags.postId} = ${posts.id} order by 1)`,
+    },
+    columns: [
+      { label: 'Author', cell: (p) => ({ text: typeof p.authorName === 'string' ? p.authorName : '—' }) },
+      { label: 'Tags', cell: (p) => ({ text: Array.isArray(p.tagSlugs) && p.tagSlugs.length ? p.tagSlugs.join(', ') : '—' }) },
+    ],
+    search: posts.search,
+    facets: [
+      {
+        name: 'tag',
+        label: 'Tag',
+        options: async (db) => (await tagSuggestions(db)).map((slug) => ({ value: slug, label: slug })),
+        parse: (v) => (v.length <= 100 && SLUG.test(v) ? v : undefined),
+        where: (slug) => sql`exists (select 1 from ${postTags} where ${postTags.postId} = ${posts.id} and ${postTags.tagSlug} = ${slug})`,
+      },
+      {
+        name: 'author',
+        label: 'Author',
+        options: authorOptions,
+        parse: (v) => (z.uuid().safeParse(v).success ? v.toLowerCase() : undefined),
+        where: (id) => eq(posts.authorId, id),
+      },
+    ],
+    sort: { by: 'updated', dir: 'desc' },
   },
   revisions: {
     compare: [

@@ -1,0 +1,73 @@
+// The one confirmation of a bulk action: what the editor ticked on the list, what will happen to
+// each, and one button. Reached by the list's GET form (so it changes nothing by itself); the
+// button posts the selection (with the versions the list showed) to the bulk Server Action.
+import type { Metadata } from 'next';
+import { inArray } from 'drizzle-orm';
+import { publicationOf } from '@/lib/cms/content-type';
+import { BULK_DONE, BULK_VERB, bulkSelectionSchema, listBackHref } from '@/lib/cms/bulk';
+import { cmsDb } from '@/lib/cms/db';
+import type { SearchParams } from '@/lib/cms/list-params';
+import { bulkAction } from '../../bulk-actions';
+import { typeFrom } from '../type-param';
+import '../list/list.css';
+
+export const metadata: Metadata = { title: 'Confirm' };
+
+const all = (v: string | string[] | undefined): string[] => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
+
+export default async function BulkConfirmPage({ params, searchParams }: { params: Promise<{ type: string }>; searchParams: Promise<SearchParams> }) {
+  const type = await typeFrom(params);
+  const raw = await searchParams;
+  const back = listBackHref(type, Array.isArray(raw.back) ? raw.back[0] : raw.back);
+  const parsed = bulkSelectionSchema.safeParse({ intent: Array.isArray(raw.intent) ? raw.intent[0] : raw.intent, items: all(raw.item) });
+  if (!parsed.success) {
+    return (
+      <main className="bulk-confirm">
+        <h1>Nothing to confirm</h1>
+        <p className="notice notice-invalid" role="alert">{parsed.error.issues[0]?.message ?? 'The selection is not valid.'}</p>
+        <p><a href={back}>Back to the {type.labels.plural}</a></p>
+      </main>
+    );
+  }
+  const { intent, items } = parsed.data;
+  const t = type.table;
+  const db = await cmsDb();
+  const found = new Map(((await db.select().from(t).where(inArray(t.id, items.map((i) => i.id)))) as Record<string, unknown>[]).map((r) => [r.id as string, r]));
+  const n = items.length;
+  const noun = n === 1 ? type.labels.singular : type.labels.plural;
+  return (
+    <main className="bulk-confirm">
+      <h1>{BULK_VERB[intent]} {n} {noun}?</h1>
+      <ul>
+        {items.map((item) => {
+          const row = found.get(item.id);
+          if (!row) return <li key={item.id} className="will-refuse">An unknown {type.labels.singular}: it will be skipped.</li>;
+          const { status } = publicationOf(type, row);
+          const note = row.deletedAt
+            ? 'deleted already: it will be left as it is'
+            : row.version !== item.version
+              ? `changed since you listed it (version ${item.version}, now ${String(row.version)}): it will be refused and left as it is`
+              : intent === 'delete'
+                ? status === 'published' ? type.messages.deleteEffect(true) : type.messages.deleteEffect(false)
+                : `now ${status}`;
+          const refuse = Boolean(row.deletedAt) || row.version !== item.version;
+          return (
+            <li key={item.id} className={refuse ? 'will-refuse' : undefined}>
+              “{String(row.title)}” <span className="meta">({note})</span>
+            </li>
+          );
+        })}
+      </ul>
+      <form action={bulkAction.bind(null, type.name)} className="actions">
+        <input type="hidden" name="intent" value={intent} />
+        <input type="hidden" name="back" value={back} />
+        {items.map((item) => <input key={item.id} type="hidden" name="item" value={`${item.id}.${item.version}`} />)}
+        <button type="submit" className={intent === 'delete' ? 'danger' : undefined}>
+          Yes, {BULK_VERB[intent].toLowerCase()} {n} {noun}
+        </button>
+        <a href={back}>Cancel</a>
+      </form>
+      <p className="hint">Each {type.labels.singular} is {BULK_DONE[intent]} on its own, with its own revision; any that someone changed since you listed them are left as they are and named afterwards.</p>
+    </main>
+  );
+}

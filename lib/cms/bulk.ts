@@ -1,0 +1,140 @@
+// Bulk publish, unpublish and delete from a list (SPEC §10). Each item goes through the one
+// engine (lib/cms/items.ts) in its own transaction with its own revision, exactly as if the
+// editor had pressed the button on its page: the version the list showed is checked, the
+// publication rules apply, and one refused item (changed by someone else, deleted, invalid)
+// leaves the others done and itself untouched. The caches are invalidated once, after all.
+import 'server-only';
+import { inArray } from 'drizzle-orm';
+import { z } from 'zod';
+import type { Db } from '@/db/client';
+import { toDomainError } from '@/db/errors';
+import { afterCommit } from './after-commit';
+import { commitChange } from './commit';
+import { publicationOf, type AnyContentType, type FormValues } from './content-type';
+import { deleteItem, findItem, saveItem } from './items';
+import { ActionRefusal, refusalFor } from './refusals';
+import type { Editor } from './session';
+
+export const BULK_INTENTS = ['publish', 'unpublish', 'delete'] as const;
+export type BulkIntent = (typeof BULK_INTENTS)[number];
+/** A page holds at most 100 rows (lib/cms/list-params.ts), so a selection does too. */
+export const MAX_BULK_ITEMS = 100;
+
+/** One selected row as the list's checkbox sends it: "{id}.{version the list showed}". */
+const selected = z
+  .string()
+  .regex(/^[0-9a-f-]{36}\.\d{1,9}$/i, 'Unknown item.')
+  .transform((s) => {
+    const [id, version] = s.split('.');
+    return { id: id!.toLowerCase(), version: Number(version) };
+  })
+  .pipe(z.object({ id: z.uuid('Unknown item.'), version: z.number().int().positive() }));
+
+export const bulkSelectionSchema = z.object({
+  intent: z.enum(BULK_INTENTS, { error: 'Choose publish, unpublish or delete.' }),
+  items: z.array(selected).min(1, 'Select at least one item.').max(MAX_BULK_ITEMS, `Select at most ${MAX_BULK_ITEMS} items at once.`),
+});
+export type BulkSelection = z.output<typeof bulkSelectionSchema>;
+
+export const BULK_DONE: Record<BulkIntent, string> = { publish: 'published', unpublish: 'unpublished (now drafts)', delete: 'deleted' };
+export const BULK_VERB: Record<BulkIntent, string> = { publish: 'Publish', unpublish: 'Unpublish', delete: 'Delete' };
+
+export interface BulkOutcome {
+  done: { id: string; title: string }[];
+  /** Left as they were, with the reason. */
+  refused: { id: string; title: string; reason: string }[];
+  /** Needed nothing (e.g. unpublishing a draft). */
+  unchanged: { id: string; title: string; reason: string }[];
+  /** False when the shared cache did not take the invalidation (lib/cms/after-commit.ts). */
+  everywhere: boolean;
+}
+
+/** A form's values as a browser posts them: a ticked checkbox is "on", an unticked one absent. */
+function posted(values: FormValues): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(values)) if (v !== false) out[k] = v === true ? 'on' : v;
+  return out;
+}
+
+/** The editor's first sentence of a refusal (the rest speaks of a form the bulk page has not). */
+const firstSentence = (message: string) => /^.*?[.!?](?=\s|$)/.exec(message)?.[0] ?? message;
+
+async function reasonFor(err: unknown): Promise<string> {
+  if (err instanceof ActionRefusal) {
+    const fields = Object.values(err.fieldErrors ?? {});
+    return fields.length ? fields.join(' ') : firstSentence(err.message);
+  }
+  const domain = toDomainError(err);
+  if (domain?.kind === 'unavailable') return 'The database was unavailable; nothing was changed.';
+  if (domain) return refusalFor(domain).message;
+  console.error('[cms] bulk item failed:', err);
+  return 'Something went wrong; nothing was changed.';
+}
+
+/** Apply one intent to each selected item, in the order given; report per item. */
+export async function runBulk(db: Db, type: AnyContentType, selection: BulkSelection, editor: Editor): Promise<BulkOutcome> {
+  const t = type.table;
+  const ids = [...new Set(selection.items.map((i) => i.id))];
+  // Titles of every selected row, deleted ones too, to name them in the report.
+  const titles = new Map((await db.select({ id: t.id, title: t.title }).from(t).where(inArray(t.id, ids))).map((r) => [r.id as string, r.title as string]));
+  const outcome: BulkOutcome = { done: [], refused: [], unchanged: [], everywhere: true };
+  const tags: string[] = [];
+  let feedsChanged = false;
+  const seen = new Set<string>();
+  for (const item of selection.items) {
+    if (seen.has(item.id)) continue;
+    seen.add(item.id);
+    const title = titles.get(item.id) ?? `Unknown ${type.labels.singular}`;
+    try {
+      let skipped: string | undefined;
+      const result = await commitChange(db, editor, async (tx) => {
+        const current = await findItem(tx, type, item.id);
+        if (!current) throw new ActionRefusal('invalid', `This ${type.labels.singular} no longer exists.`);
+        if (selection.intent === 'delete') return deleteItem(tx, type, item);
+        if (selection.intent === 'unpublish' && publicationOf(type, current).status === 'draft' && current.version === item.version) {
+          skipped = 'It was a draft already.';
+          return { message: '', tags: [] };
+        }
+        // The item's own values, through its form's schema, as its page would send them.
+        const input = type.form.safeParse({ ...posted(type.toForm(current)), id: current.id, version: String(item.version), intent: selection.intent });
+        if (!input.success) {
+          const fields = [...new Set(input.error.issues.map((i) => String(i.path[0] ?? 'form')))].join(', ');
+          throw new ActionRefusal('invalid', `Its ${fields} must be corrected first: open it, fix and save.`);
+        }
+        return saveItem(tx, type, input.data, editor);
+      });
+      if (skipped) {
+        outcome.unchanged.push({ id: item.id, title, reason: skipped });
+        continue;
+      }
+      outcome.done.push({ id: item.id, title });
+      tags.push(...result.tags);
+      feedsChanged ||= result.feedsChanged ?? false;
+    } catch (err) {
+      outcome.refused.push({ id: item.id, title, reason: await reasonFor(err) });
+    }
+  }
+  if (tags.length || feedsChanged) outcome.everywhere = await afterCommit({ tags, feedsChanged }, 'action');
+  return outcome;
+}
+
+/** The report in one paragraph: "12 published. 1 refused: “X”: Eddie changed this post at …". */
+export function describeBulk(type: AnyContentType, intent: BulkIntent, outcome: BulkOutcome): string {
+  const n = (k: number) => `${k} ${k === 1 ? type.labels.singular : type.labels.plural}`;
+  const parts = [`${n(outcome.done.length)} ${BULK_DONE[intent]}.`];
+  if (outcome.unchanged.length) parts.push(`${outcome.unchanged.length} unchanged: ${outcome.unchanged.map((u) => `“${u.title}” (${u.reason})`).join('; ')}.`);
+  // Each reason is a sentence of its own (it ends with a full stop).
+  if (outcome.refused.length) parts.push(`${outcome.refused.length} refused, left as they were: ${outcome.refused.map((r) => `“${r.title}”: ${r.reason}`).join(' ')}`);
+  if (intent === 'delete' && outcome.done.length) parts.push(`Published ones: ${type.messages.deleteEffect(true)}.`);
+  return parts.join(' ');
+}
+
+/** The flash (lib/cms/flash.ts) the list page reads the report from. */
+export const bulkFlashForm = (typeName: string) => `${typeName}-bulk`;
+
+/** Back to the list the selection came from: that list's own URL only (never an open redirect). */
+export function listBackHref(type: AnyContentType, raw: unknown): string {
+  const base = `/cms/${type.segment}`;
+  if (typeof raw === 'string' && raw.length <= 4000 && (raw === base || raw.startsWith(`${base}?`)) && !/[\s#\\]/.test(raw)) return raw;
+  return base;
+}
