@@ -159,6 +159,14 @@ describe.skipIf(!TEST_DATABASE_URL || !hasRedis)('two processes, one database, o
       return res;
     }
 
+    // Saving a published post stages the edit (the public keeps the published version; the
+    // check after it holds that too): then "Publish update" on the banner puts it live.
+    async function publishIfStaged(p: Proc, id: string, res: Awaited<ReturnType<typeof act>>) {
+      if (/saved=(staged|restore-staged)/.test(res.location ?? '')) {
+        await act(p, `/cms/posts/${id}`, { form: '.staged-banner form:has(button[value="publish"])', submit: { intent: 'publish' } });
+      }
+    }
+
     // Each operation: make a change through one process, then return what to check.
     type Op = (p: Proc) => Promise<(() => Promise<void>) | undefined>;
     const existingPost = async () => rnd.pick(mine.posts.length && rnd.next() < 0.7 ? mine.posts : (await q.select({ id: posts.id }).from(posts).where(isNull(posts.deletedAt))).map((r) => r.id));
@@ -173,12 +181,12 @@ describe.skipIf(!TEST_DATABASE_URL || !hasRedis)('two processes, one database, o
       },
       'post.edit': async (p) => {
         const id = await existingPost();
-        await act(p, `/cms/posts/${id}`, { fields: { title: token(), body: `Edited ${counter}.` }, submit: { intent: 'save' } });
+        await publishIfStaged(p, id, await act(p, `/cms/posts/${id}`, { fields: { title: token(), body: `Edited ${counter}.` }, submit: { intent: 'save' } }));
         return () => checkPost('post.edit', id);
       },
       'post.rename': async (p) => {
         const id = await existingPost();
-        await act(p, `/cms/posts/${id}`, { fields: { slug: `renamed-${++counter}-${Math.floor(rnd.next() * 1e6)}` }, submit: { intent: 'save' } });
+        await publishIfStaged(p, id, await act(p, `/cms/posts/${id}`, { fields: { slug: `renamed-${++counter}-${Math.floor(rnd.next() * 1e6)}` }, submit: { intent: 'save' } }));
         return () => checkPost('post.rename', id);
       },
       'post.unpublish': async (p) => {
@@ -201,7 +209,8 @@ describe.skipIf(!TEST_DATABASE_URL || !hasRedis)('two processes, one database, o
         const id = await existingPost();
         const [first] = await q.select({ id: revisions.id }).from(revisions).where(and(eq(revisions.entityType, 'post'), eq(revisions.entityId, id))).orderBy(asc(revisions.createdAt)).limit(1);
         if (!first) return undefined;
-        await act(p, `/cms/posts/${id}/revisions/${first.id}`, {});
+        // Restoring asks on its confirmation page first; a published post gets it staged.
+        await publishIfStaged(p, id, await act(p, `/cms/posts/${id}/revisions/${first.id}/restore`, {}));
         return () => checkPost('post.restore', id);
       },
       'post.schedule-fires': async (p) => {

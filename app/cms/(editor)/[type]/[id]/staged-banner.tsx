@@ -41,8 +41,9 @@ export function StagedBanner(p: StagedBannerProps) {
     <section className="staged-banner" aria-labelledby="staged-title">
       <h2 id="staged-title">Unpublished changes</h2>
       <p>
-        This {p.label} has unpublished changes (saved by {p.editorName} at {p.savedAt} {p.clockLabel}); the public sees the published version.{' '}
-        {p.goesLiveAt ? <strong>The update is scheduled to go live at {p.goesLiveAt} {p.clockLabel}.</strong> : 'They go live when you publish the update.'}
+        {/* One string each, so the sentence reads (and is found) whole. */}
+        {`This ${p.label} has unpublished changes (saved by ${p.editorName} at ${p.savedAt} ${p.clockLabel}); the public sees the published version. `}
+        {p.goesLiveAt ? <strong>{`The update is scheduled to go live at ${p.goesLiveAt} ${p.clockLabel}.`}</strong> : 'They go live when you publish the update.'}
       </p>
       {p.unreadable && <p className="notice notice-invalid">These changes were stored in a shape that no longer fits this {p.label}: the form shows the published version. Discard them and edit again.</p>}
       <p>
@@ -58,7 +59,7 @@ export function StagedBanner(p: StagedBannerProps) {
       </form>
       <form action={action}>
         {hidden}
-        <label htmlFor="staged-publishAt">Schedule the update for ({p.clockLabel})</label>
+        <label htmlFor="staged-publishAt">{`Schedule the update for (${p.clockLabel})`}</label>
         <input id="staged-publishAt" name="publishAt" type="datetime-local" defaultValue={p.publishAtInput} aria-invalid={Boolean(err.publishAt)} aria-describedby={err.publishAt ? 'staged-publishAt-error' : undefined} />
         <button type="submit" name="intent" value="schedule" disabled={pending || p.unreadable}>Schedule update</button>
         {p.goesLiveAt && <button type="submit" name="intent" value="unschedule" className="secondary" disabled={pending}>Cancel the schedule</button>}

@@ -31,10 +31,10 @@ export default async function RevisionPage({ params }: { params: Promise<{ type:
   const base = `/cms/${type.segment}/${item.id}`;
   return (
     <main>
-      <h1>Version {rev.entityVersion} of “{item.title}”</h1>
+      <h1>{`Version ${rev.entityVersion} of “${item.title}”`}</h1>
       <p className="meta">
-        Saved by {rev.editorName} at {clock.format(rev.createdAt, { seconds: true })} {clock.label}
-        {rev.note ? ` (${rev.note})` : ''}. <a href={`${base}/revisions`}>All revisions</a> · <a href={`${base}/revisions?from=${rev.id}&to=${staged ? 'staged' : 'current'}#compare`}>Compare with another version</a>
+        {`Saved by ${rev.editorName} at ${clock.format(rev.createdAt, { seconds: true })} ${clock.label}${rev.note ? ` (${rev.note})` : ''}. `}
+        <a href={`${base}/revisions`}>All revisions</a> · <a href={`${base}/revisions?from=${rev.id}&to=${staged ? 'staged' : 'current'}#compare`}>Compare with another version</a>
       </p>
       {then && now ? (
         <>
@@ -42,7 +42,7 @@ export default async function RevisionPage({ params }: { params: Promise<{ type:
           <SnapshotDiff type={type} from={now} to={then} />
           <p className="meta">{type.revisions.restoreNote}</p>
           <p>
-            <a className="button" href={`${base}/revisions/${rev.id}/restore`}>Restore version {rev.entityVersion}…</a>{' '}
+            <a className="button" href={`${base}/revisions/${rev.id}/restore`}>{`Restore version ${rev.entityVersion}…`}</a>{' '}
             <span className="hint">You will see what changes and confirm first.</span>
           </p>
         </>

@@ -38,7 +38,7 @@ export default async function RestorePage({ params }: { params: Promise<{ type: 
   const base = `/cms/${type.segment}/${item.id}`;
   return (
     <main>
-      <h1>Restore version {rev.entityVersion} of “{item.title}”?</h1>
+      <h1>{`Restore version ${rev.entityVersion} of “${item.title}”?`}</h1>
       <p className="notice notice-idle" role="status">
         {published
           ? `This ${type.labels.singular} is published. Restoring saves version ${rev.entityVersion} as unpublished changes${staged ? ', replacing the unpublished changes there are now' : ''}: the public keeps seeing the published version until you publish the update.`
