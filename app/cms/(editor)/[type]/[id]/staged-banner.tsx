@@ -59,7 +59,7 @@ export function StagedBanner(p: StagedBannerProps) {
       </form>
       <form action={action}>
         {hidden}
-        <label htmlFor="staged-publishAt">{`Schedule the update for (${p.clockLabel})`}</label>
+        <label htmlFor="staged-publishAt">{`Schedule the update (time in ${p.clockLabel})`}</label>
         <input id="staged-publishAt" name="publishAt" type="datetime-local" defaultValue={p.publishAtInput} aria-invalid={Boolean(err.publishAt)} aria-describedby={err.publishAt ? 'staged-publishAt-error' : undefined} />
         <button type="submit" name="intent" value="schedule" disabled={pending || p.unreadable}>Schedule update</button>
         {p.goesLiveAt && <button type="submit" name="intent" value="unschedule" className="secondary" disabled={pending}>Cancel the schedule</button>}

@@ -46,44 +46,46 @@ export default async function RevisionsPage({ params, searchParams }: { params: 
         <a href={base}>Back to editing</a> (version {head}; the {status} row is version {item.version})
       </p>
       <form method="get" action={`${base}/revisions`}>
-        <table className="cms-table revision-pick">
-          <thead>
-            <tr><th>From</th><th>To</th><th>Version</th><th>Saved ({clock.label})</th><th>By</th><th>Note</th><th></th></tr>
-          </thead>
-          <tbody>
-            {staged && (
+        <div className="revision-pick-wrap">
+          <table className="cms-table revision-pick">
+            <thead>
+              <tr><th>From</th><th>To</th><th>Version</th><th>Saved ({clock.label})</th><th>By</th><th>Note</th><th></th></tr>
+            </thead>
+            <tbody>
+              {staged && (
+                <tr>
+                  <td>{choice('from', 'staged', 'the unpublished changes')}</td>
+                  <td>{choice('to', 'staged', 'the unpublished changes')}</td>
+                  <td>unpublished changes</td>
+                  <td>{clock.format(staged.updatedAt, { seconds: true })}</td>
+                  <td>{staged.editorName}</td>
+                  <td>{staged.publishAt ? `scheduled for ${clock.format(staged.publishAt)}` : 'not public yet'}</td>
+                  <td></td>
+                </tr>
+              )}
               <tr>
-                <td>{choice('from', 'staged', 'the unpublished changes')}</td>
-                <td>{choice('to', 'staged', 'the unpublished changes')}</td>
-                <td>unpublished changes</td>
-                <td>{clock.format(staged.updatedAt, { seconds: true })}</td>
-                <td>{staged.editorName}</td>
-                <td>{staged.publishAt ? `scheduled for ${clock.format(staged.publishAt)}` : 'not public yet'}</td>
+                <td>{choice('from', 'current', `the ${status} version now`)}</td>
+                <td>{choice('to', 'current', `the ${status} version now`)}</td>
+                <td>{status} now</td>
+                <td>{clock.format(item.updatedAt, { seconds: true })}</td>
+                <td></td>
+                <td>what {status === 'published' ? 'the public sees' : 'is saved'}</td>
                 <td></td>
               </tr>
-            )}
-            <tr>
-              <td>{choice('from', 'current', `the ${status} version now`)}</td>
-              <td>{choice('to', 'current', `the ${status} version now`)}</td>
-              <td>{status} now</td>
-              <td>{clock.format(item.updatedAt, { seconds: true })}</td>
-              <td></td>
-              <td>what {status === 'published' ? 'the public sees' : 'is saved'}</td>
-              <td></td>
-            </tr>
-            {revs.map((r) => (
-              <tr key={r.id}>
-                <td>{choice('from', r.id, `version ${r.entityVersion}`)}</td>
-                <td>{choice('to', r.id, `version ${r.entityVersion}`)}</td>
-                <td>{r.entityVersion}</td>
-                <td>{clock.format(r.createdAt, { seconds: true })}</td>
-                <td>{r.editorName}</td>
-                <td>{r.note}</td>
-                <td><a href={`${base}/revisions/${r.id}`}>View and restore</a></td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+              {revs.map((r) => (
+                <tr key={r.id}>
+                  <td>{choice('from', r.id, `version ${r.entityVersion}`)}</td>
+                  <td>{choice('to', r.id, `version ${r.entityVersion}`)}</td>
+                  <td>{r.entityVersion}</td>
+                  <td>{clock.format(r.createdAt, { seconds: true })}</td>
+                  <td>{r.editorName}</td>
+                  <td>{r.note}</td>
+                  <td><a href={`${base}/revisions/${r.id}`}>View and restore</a></td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
         <p className="revision-pick-actions"><button type="submit">Compare the two chosen versions</button></p>
       </form>
       <h2 id="compare">Comparison</h2>
