@@ -208,6 +208,30 @@ describe.each(KINDS)('staged edits of a published $name', (kind) => {
   });
 });
 
+describe('staging checks what publishing would', () => {
+  it('gives one of two concurrent staged saves a conflict, keeping the winner\'s edit', async () => {
+    const id = await create(KINDS[0]!, 'Raced', 40);
+    const [a, b] = await Promise.all([
+      submitForm(server.url, `/cms/posts/${id}`, editor, { form: FORM, fields: { title: 'Staged by Eddie' }, submit: { intent: 'save' } }),
+      submitForm(server.url, `/cms/posts/${id}`, admin, { form: FORM, fields: { title: 'Staged by Ada' }, submit: { intent: 'save' } }),
+    ]);
+    expect([a.outcome, b.outcome].sort()).toEqual(['flashed', 'redirected']);
+    const [winner, loser] = a.outcome === 'redirected' ? [a, b] : [b, a];
+    expect(said(loser)).toMatch(/changed this post .* after you opened it|at the same moment/);
+    expect((await staged(KINDS[0]!, id))?.snapshot).toMatchObject({ title: winner === a ? 'Staged by Eddie' : 'Staged by Ada' });
+    expect(await kind0Row(id)).toMatchObject({ title: 'Raced' });
+  });
+
+  it('refuses a staged slug another post holds, at the field, writing nothing', async () => {
+    await create(KINDS[0]!, 'Holder', 41);
+    const id = await create(KINDS[0]!, 'Wants the slug', 42);
+    const res = await submitForm(server.url, `/cms/posts/${id}`, editor, { form: FORM, fields: { slug: 'staged-post-41' }, submit: { intent: 'save' } });
+    expect(res.outcome).toBe('flashed');
+    expect(res.fieldErrors.join(' ')).toMatch(/slug/i);
+    expect(await staged(KINDS[0]!, id)).toBeUndefined();
+  });
+});
+
 describe('unpublishing and deleting a published item with staged edits', () => {
   it('unpublish folds the staged edits into the draft; delete drops them', async () => {
     const kind = KINDS[0]!;
