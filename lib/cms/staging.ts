@@ -137,8 +137,20 @@ export const stagedSchema = (type: AnyContentType) => {
     'intent',
     [
       z.object({ ...base, intent: z.literal('publish') }).strict(),
-      z.object({ ...base, intent: z.literal('schedule'), publishAt: z.string().trim().min(1, 'Choose when the update goes live.').max(40) }).strict(),
-      z.object({ ...base, intent: z.literal('unschedule') }).strict(),
+      z
+        .object({
+          ...base,
+          intent: z.literal('schedule'),
+          publishAt: z
+            .string()
+            .trim()
+            .min(1, 'Choose when the update goes live.')
+            // A datetime-local value; read in the editor's zone by runStaged.
+            .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/, 'Use a date and time like 2027-01-15T09:00.'),
+        })
+        .strict(),
+      // Its button sits in the schedule form, whose time field comes along (and is ignored).
+      z.object({ ...base, intent: z.literal('unschedule'), publishAt: z.string().max(40).optional() }).strict(),
       z.object({ ...base, intent: z.literal('discard'), confirm: z.literal('yes', { error: 'Tick the box to confirm discarding the changes.' }) }).strict(),
     ],
     { error: 'Choose what to do with the unpublished changes.' },

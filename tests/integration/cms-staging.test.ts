@@ -222,6 +222,27 @@ describe('staging checks what publishing would', () => {
     expect(await kind0Row(id)).toMatchObject({ title: 'Raced' });
   });
 
+  it('schedules and unschedules the update from the banner, in the editor\'s clock, refusing a past or malformed time', async () => {
+    const id = await create(KINDS[1]!, 'Banner schedule', 43);
+    await submitForm(server.url, `/cms/changelog/${id}`, editor, { form: FORM, fields: { title: 'Banner schedule, staged' }, submit: { intent: 'save' } });
+    for (const publishAt of ['2001-01-01T09:00', '2031-01-15', 'soon']) {
+      const bad = await submitForm(server.url, `/cms/changelog/${id}`, editor, { form: BANNER('schedule'), fields: { publishAt }, submit: { intent: 'schedule' } });
+      expect(bad.outcome, publishAt).toBe('flashed');
+      expect(bad.fieldErrors.join(' '), publishAt).toMatch(/future|like 2027-01-15T09:00/);
+      expect((await staged(KINDS[1]!, id))?.publishAt, publishAt).toBeNull();
+    }
+    // The test editor has no zone of their own: the clock is UTC.
+    const ok = await submitForm(server.url, `/cms/changelog/${id}`, editor, { form: BANNER('schedule'), fields: { publishAt: '2031-01-15T09:00' }, submit: { intent: 'schedule' } });
+    expect(ok.outcome, said(ok)).toBe('redirected');
+    expect((await staged(KINDS[1]!, id))?.publishAt?.toISOString()).toBe('2031-01-15T09:00:00.000Z');
+    const page = await cms(`/cms/changelog/${id}`);
+    expect(page).toContain('The update is scheduled to go live at 2031-01-15 09:00 UTC.');
+    const off = await submitForm(server.url, `/cms/changelog/${id}`, editor, { form: BANNER('unschedule'), submit: { intent: 'unschedule' } });
+    expect(off.outcome, said(off)).toBe('redirected');
+    expect((await staged(KINDS[1]!, id))?.publishAt).toBeNull();
+    expect(await KINDS[1]!.row(id)).toMatchObject({ title: 'Banner schedule' });
+  });
+
   it('refuses a staged slug another post holds, at the field, writing nothing', async () => {
     await create(KINDS[0]!, 'Holder', 41);
     const id = await create(KINDS[0]!, 'Wants the slug', 42);
