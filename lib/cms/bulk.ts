@@ -12,6 +12,8 @@ import { afterCommit } from './after-commit';
 import { commitChange } from './commit';
 import { publicationOf, type AnyContentType, type FormValues } from './content-type';
 import { deleteItem, findItem, saveItem } from './items';
+import { headVersion } from './item-rows';
+import { findStaged, stagedItem } from './staging';
 import { ActionRefusal, refusalFor } from './refusals';
 import type { Editor } from './session';
 
@@ -91,12 +93,15 @@ export async function runBulk(db: Db, type: AnyContentType, selection: BulkSelec
         const current = await findItem(tx, type, item.id);
         if (!current) throw new ActionRefusal('invalid', `This ${type.labels.singular} no longer exists.`);
         if (selection.intent === 'delete') return deleteItem(tx, type, item);
-        if (selection.intent === 'unpublish' && publicationOf(type, current).status === 'draft' && current.version === item.version) {
+        if (selection.intent === 'unpublish' && publicationOf(type, current).status === 'draft' && (await headVersion(tx, type, current)) === item.version) {
           skipped = 'It was a draft already.';
           return { message: '', tags: [] };
         }
-        // The item's own values, through its form's schema, as its page would send them.
-        const input = type.form.safeParse({ ...posted(type.toForm(current)), id: current.id, version: String(item.version), intent: selection.intent });
+        // The item's values as its page's form would send them: with its staged edit, if it has
+        // one (lib/cms/staging.ts), which publishing or unpublishing from the form folds in too.
+        const staged = await findStaged(tx, type, current.id);
+        const shown = (staged && stagedItem(type, current, staged)) || current;
+        const input = type.form.safeParse({ ...posted(type.toForm(shown)), id: current.id, version: String(item.version), intent: selection.intent });
         if (!input.success) {
           const fields = [...new Set(input.error.issues.map((i) => String(i.path[0] ?? 'form')))].join(', ');
           throw new ActionRefusal('invalid', `Its ${fields} must be corrected first: open it, fix and save.`);

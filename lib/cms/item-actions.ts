@@ -10,9 +10,11 @@ import type { AnyContentType } from './content-type';
 import { MAX_BODY_CHARS } from './forms';
 import { deleteItem, deleteSchema, restoreItem, restoreSchema, saveItem } from './items';
 import { contentType, contentTypeAt } from './registry';
+import { editorClock } from './editor-clock';
+import { runStaged, stagedSchema } from './staging';
 import { currentEditor } from './session';
 
-export type ItemActionKind = 'save' | 'delete' | 'restore' | 'preview';
+export type ItemActionKind = 'save' | 'delete' | 'restore' | 'preview' | 'staged';
 type Action = (prev: ActionState, formData: FormData) => Promise<ActionState>;
 
 /** The form name of an item's form (lib/cms/flash.ts keys results by it). */
@@ -29,6 +31,13 @@ function build(type: AnyContentType, kind: ItemActionKind): Action {
       return cmsAction({ form: (v) => formName(type, kind, formKey(kind, v)), schema: deleteSchema(type), run: ({ tx, input }) => deleteItem(tx, type, input) });
     case 'restore':
       return cmsAction({ form: (v) => formName(type, kind, formKey(kind, v)), schema: restoreSchema(type), run: ({ tx, input, editor }) => restoreItem(tx, type, input, editor) });
+    case 'staged':
+      // The banner's forms: publish, schedule (a time in the editor's clock), unschedule or discard the staged edit.
+      return cmsAction({
+        form: (v) => formName(type, kind, formKey(kind, v)),
+        schema: stagedSchema(type),
+        run: async ({ tx, input }) => runStaged(tx, type, input, (await editorClock()).zone),
+      });
     case 'preview':
       return (_prev, formData) => preview(type, formData);
   }

@@ -7,6 +7,7 @@
 import 'server-only';
 import { and, asc, count, desc, eq, getTableColumns, isNull, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '@/db/client';
+import { revisions, stagedEdits } from '@/db/schema';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import type { AnyContentType, ListOrder, ListSort } from './content-type';
 import type { AnyItem } from './items';
@@ -35,7 +36,12 @@ export interface ListQuery {
 }
 
 /** A listed item: its columns (not the search vector), the list's `with` values, its cursor. */
-export type ListItem = AnyItem & { cursor: Cursor };
+/**
+ * A listed row. `headVersion` is the version a form of this item must carry (./item-rows.ts
+ * headVersion: staged edits are revisions above the row's version), so a bulk action from the
+ * list is checked like the item's own form; `staged` says the item has unpublished changes.
+ */
+export type ListItem = AnyItem & { cursor: Cursor; headVersion: number; staged: boolean };
 
 export interface ListResult {
   rows: ListItem[];
@@ -106,7 +112,13 @@ export async function listPage(db: Db, type: AnyContentType, query: ListQuery, n
   // Every column but the search vector (large, and of no use to the page).
   const { search: _search, ...columns } = getTableColumns(t);
   const rows = (await db
-    .select({ ...columns, ...type.list.with, cursorKey: sql<string>`(${sort.key})::text` })
+    .select({
+      ...columns,
+      ...type.list.with,
+      cursorKey: sql<string>`(${sort.key})::text`,
+      headVersion: sql<number>`greatest(${t.version}, coalesce((select max(${revisions.entityVersion}) from ${revisions} where ${revisions.entityType} = ${type.name} and ${revisions.entityId} = ${t.id}), 0))::int`,
+      staged: sql<boolean>`exists (select 1 from ${stagedEdits} where ${stagedEdits.entityType} = ${type.name} and ${stagedEdits.entityId} = ${t.id})`,
+    })
     .from(t)
     .where(and(listWhere(type, query, now), seek))
     .orderBy(...(ascending ? [asc(sort.key), asc(t.id)] : [desc(sort.key), desc(t.id)]))

@@ -2,7 +2,19 @@
 // intent (SPEC §5 scheduling). The statuses are the database's enum (db/schema.ts).
 import 'server-only';
 import { publicationStatus } from '@/db/schema';
+import { getConfig } from '@/lib/config';
 import { ActionRefusal } from './refusals';
+
+/**
+ * How soon after its time a scheduled change is public, as the running mode makes it true:
+ * Vercel's cron (vercel.json, "* * * * *") and npm start's own timer (scripts/start.ts, every
+ * 60 s) both call /api/cron/publish once a minute.
+ */
+export function schedulerNote(): string {
+  return getConfig().onVercel
+    ? "Vercel's cron runs the scheduler once a minute, so it is public within a minute after that."
+    : 'the scheduler of npm start runs once a minute, so it is public within a minute after that.';
+}
 
 export const PUBLICATION_STATUSES = publicationStatus.enumValues;
 export type PublicationStatus = (typeof PUBLICATION_STATUSES)[number];

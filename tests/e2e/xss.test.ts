@@ -351,7 +351,14 @@ describe.skipIf(!chromiumAvailable())('stored XSS through the CMS', () => {
       { url: `/cms/posts/${posts[0]!.id}`, content: 'main', strict: false },
       { url: `/cms/posts/${ids.omnibus}/preview`, content: 'main', strict: false },
       { url: `/cms/posts/${ids.omnibus}/revisions`, content: 'main', strict: false },
-      ...(revisionPath ? [{ url: revisionPath, content: 'main', strict: false }] : []),
+      // The revision with its diff, its restore confirmation, and a diff of two chosen versions.
+      ...(revisionPath
+        ? [
+            { url: revisionPath, content: 'main', strict: false },
+            { url: `${revisionPath}/restore`, content: 'main', strict: false },
+            { url: `/cms/posts/${ids.omnibus}/revisions?from=current&to=${revisionPath.split('/').pop()}`, content: 'main', strict: false },
+          ]
+        : []),
       ...(changelogCms ? [{ url: '/cms/changelog', content: 'main', strict: false }, { url: `/cms/changelog/${ids.changelog}`, content: 'main', strict: false }] : []),
       ...(eventsCms ? [{ url: '/cms/events', content: 'main', strict: false }, { url: `/cms/events/${ids.event}`, content: 'main', strict: false }] : []),
     ];

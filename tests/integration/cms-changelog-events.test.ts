@@ -72,10 +72,19 @@ describe('events', () => {
     expect((v!.getFirstPropertyValue('dtstart') as ICAL.Time).toJSDate().toISOString()).toBe('2027-03-27T19:00:00.000Z');
     expect((v!.getFirstPropertyValue('dtend') as ICAL.Time).toJSDate().toISOString()).toBe('2027-03-28T04:00:00.000Z');
 
+    // Saving a published event stages the change: calendars keep the published copy...
     const moved = await submitForm(server.url, `/cms/events/${row!.id}`, editor, { fields: { start: '2027-03-27T21:00' } });
     expect(moved.outcome, [...moved.messages, ...moved.fieldErrors].join(' | ')).toBe('redirected');
     v = await vevent(row!.uid);
+    expect(v?.getFirstPropertyValue('sequence')).toBe(0);
+    expect((v!.getFirstPropertyValue('dtstart') as ICAL.Time).toJSDate().toISOString()).toBe('2027-03-27T19:00:00.000Z');
+    // ...until the update is published: then SEQUENCE grows and the new time is there at once.
+    const published = await submitForm(server.url, `/cms/events/${row!.id}`, editor, { form: '.staged-banner form:has(button[value="publish"])', submit: { intent: 'publish' } });
+    expect(published.outcome, [...published.messages, ...published.fieldErrors].join(' | ')).toBe('redirected');
+    expect(published.location).toContain('update=1');
+    v = await vevent(row!.uid);
     expect(v?.getFirstPropertyValue('sequence')).toBe(1);
+    expect((v!.getFirstPropertyValue('dtstart') as ICAL.Time).toJSDate().toISOString()).toBe('2027-03-27T20:00:00.000Z');
 
     const del = await submitForm(server.url, `/cms/events/${row!.id}`, editor, { form: 'form.danger-zone', fields: { confirm: 'yes' } });
     expect(del.outcome).toBe('redirected');

@@ -2,7 +2,9 @@
 // over HTTP exactly as a browser without JavaScript posts it (multipart, React's hidden action
 // fields, Post/Redirect/Get): for posts, changelog entries and events alike, saving a new and an
 // existing item with each intent (save, publish, schedule, unpublish), deleting, restoring a
-// revision and previewing (posts and changelog entries); and the admin's editor-account forms.
+// revision (on its confirmation page), the staged-edit banner of a published item (publish,
+// schedule, unschedule, discard) and previewing (posts and changelog entries); and the admin's
+// editor-account forms.
 // Every generated submission is invalid by construction: a valid form read from the page, plus
 // at least one fault that on its own makes the action refuse (and "noise" that on its own is
 // harmless). Faults include a forged session cookie (the editor then signs in again in another
@@ -48,6 +50,8 @@ const RUNS = {
   save: { post: 32, changelog: 20, event: 24 },
   delete: { post: 45, changelog: 35, event: 35 },
   restore: { post: 45, changelog: 35, event: 35 },
+  // The staged-edit banner: the publish form and the discard form, each.
+  staged: { post: 20, changelog: 15, event: 15 },
   // Per mode (new, existing): × 2 each; events have no preview.
   preview: { post: 25, changelog: 20 },
   editorCreate: 60,
@@ -70,6 +74,7 @@ const CONTENT_TABLES: Array<[table: string, primaryKey: string[]]> = [
   ['changelog_entries', ['id']],
   ['events', ['id']],
   ['revisions', ['id']],
+  ['staged_edits', ['entity_type', 'entity_id']],
   ['user', ['id']],
   ['account', ['id']],
 ];
@@ -471,9 +476,10 @@ interface TypeFixture {
   deletedRev: string;
 }
 const fx = {
-  post: {} as TypeFixture, // item: published, renamed once (its former slug redirects), version 3
-  changelog: {} as TypeFixture, // item: published, version 2
-  event: {} as TypeFixture, // item: published, version 2
+  // Every item is published with a staged edit (so its edit page has the staged-edit banner).
+  post: {} as TypeFixture, // item: published, renamed once (its former slug redirects), staged edit: version 3
+  changelog: {} as TypeFixture, // item: published, staged edit: version 3
+  event: {} as TypeFixture, // item: published, staged edit: version 2
   takenSlugsForNew: [] as string[],
   takenSlugsForItem: [] as string[],
   otherUserId: '',
@@ -505,9 +511,11 @@ beforeAll(async () => {
   const save = async (type: TypeName, path: string, fields: Record<string, string>, intent: string) =>
     idFromLocation((await mustRedirect(submitForm(server.url, path, editor, { fields, submit: { intent } }))).location, SEGMENT[type]);
   const remove = (type: TypeName, id: string) => mustRedirect(submitForm(server.url, `/cms/${SEGMENT[type]}/${id}`, editor, { form: 'form.danger-zone', fields: { confirm: 'yes' } }));
+  // The version a form carries: the newest revision's (staged saves of a published item are
+  // revisions above the row's version; lib/cms/item-rows.ts headVersion).
   const version = async (type: TypeName, id: string) => {
-    const table = { post: posts, changelog: changelogEntries, event: events }[type];
-    return (await db().select({ v: table.version }).from(table).where(eq(table.id, id)))[0]!.v;
+    const [r] = await db().select({ v: sql<number>`max(${revisions.entityVersion})::int` }).from(revisions).where(and(eq(revisions.entityType, type), eq(revisions.entityId, id)));
+    return r!.v;
   };
 
   // Posts.
@@ -533,11 +541,12 @@ beforeAll(async () => {
   // Changelog entries.
   const c1 = await save('changelog', '/cms/changelog/new', { title: 'Fuzz entry', category: 'fixed', body: 'Details.', productVersion: '9.9.9' }, 'save');
   await save('changelog', `/cms/changelog/${c1}`, { title: 'Fuzz entry, edited' }, 'publish');
+  await save('changelog', `/cms/changelog/${c1}`, { title: 'Fuzz entry, staged' }, 'save');
   const c2 = await save('changelog', '/cms/changelog/new', { title: 'Fuzz entry, other', category: 'changed', body: 'Other.' }, 'publish');
   const c3 = await save('changelog', '/cms/changelog/new', { title: 'Fuzz entry deleted', category: 'added', body: '' }, 'save');
   await remove('changelog', c3);
   fx.changelog = { item: c1, version: await version('changelog', c1), rev1: await firstRevision('changelog', c1), other: c2, otherRev: await firstRevision('changelog', c2), deleted: c3, deletedRev: await firstRevision('changelog', c3) };
-  expect(fx.changelog.version).toBe(2);
+  expect(fx.changelog.version).toBe(3);
 
   // Events: the same publication model (intent buttons, publishAt).
   const e1 = await save('event', '/cms/events/new', { title: 'Fuzz event', ...EVENT_FIXTURE }, 'publish');
@@ -566,6 +575,7 @@ afterAll(async () => {
 // What every content type's forms refuse alike.
 
 const INTENTS = ['save', 'publish', 'schedule', 'unpublish'] as const;
+const STAGED_INTENTS = ['publish', 'schedule', 'unschedule', 'discard'] as const;
 type Intent = (typeof INTENTS)[number];
 type Mode = 'new' | 'edit';
 const FUTURE = '2031-01-15T09:00';
@@ -766,6 +776,8 @@ const TYPES: TypeUnderTest[] = [
 ];
 
 const SAVED = /^(Created|Saved\.|Published|Scheduled|Unpublished)/;
+/** The item's own form (an item with staged edits shows the banner's forms above it). */
+const ITEM_FORM = 'form.cms-form';
 const pathOf = (t: TypeUnderTest, mode: Mode) => (mode === 'new' ? `/cms/${SEGMENT[t.type]}/new` : `/cms/${SEGMENT[t.type]}/${fx[t.type].item}`);
 
 /** Over the preview's limit (1,000,000 characters), up to 4 MB of UTF-8. */
@@ -779,6 +791,7 @@ for (const t of TYPES) {
           await fuzz({
             name: `${t.type} ${mode} (${intent})`,
             path: pathOf(t, mode),
+            form: ITEM_FORM,
             jar: () => editor,
             typeName: t.type,
             base: mode === 'new' ? t.newBase(intent) : t.editBase(intent),
@@ -825,7 +838,7 @@ for (const t of TYPES) {
       const f = fx[t.type];
       await fuzz({
         name: `${t.type} restore`,
-        path: `/cms/${SEGMENT[t.type]}/${f.item}/revisions/${f.rev1}`,
+        path: `/cms/${SEGMENT[t.type]}/${f.item}/revisions/${f.rev1}/restore`,
         jar: () => editor,
         typeName: t.type,
         base: {},
@@ -840,7 +853,10 @@ for (const t of TYPES) {
           foreignRevisions(t.type).map(set('revisionId')),
           repeat('revisionId', fc.constant(f.rev1)),
           repeat('id', fc.constant(f.item)),
-          unknownFieldFor(['id', 'version', 'revisionId']),
+          // Only the confirmation page's button sends confirm=yes.
+          drop('confirm'),
+          badEnum(['yes']).map(set('confirm')),
+          unknownFieldFor(['id', 'version', 'revisionId', 'confirm']),
           forgedSession,
           unknownType,
           otherType(t.type),
@@ -851,6 +867,41 @@ for (const t of TYPES) {
       });
     }, 120_000);
 
+    for (const button of ['publish', 'discard'] as const) {
+      it(`the staged-edit banner of ${t.aLabel} (${button}): hostile input writes nothing`, async () => {
+        const f = fx[t.type];
+        await fuzz({
+          name: `${t.type} staged ${button}`,
+          path: `/cms/${SEGMENT[t.type]}/${f.item}`,
+          form: `.staged-banner form:has(button[value="${button}"])`,
+          submitter: `button[value="${button}"]`,
+          jar: () => editor,
+          typeName: t.type,
+          base: button === 'discard' ? { confirm: 'yes' } : {},
+          cases: cases([
+            badVersion(f.version).map(set('version')),
+            drop('version'),
+            drop('id'),
+            drop('intent'),
+            fc.oneof(deadIds(), fc.constant<Val>(f.other)).map(set('id')),
+            repeat('id', fc.constant(f.item)),
+            badEnum(STAGED_INTENTS).map(set('intent')),
+            repeatedEnum('intent', STAGED_INTENTS),
+            // Valid intents that need what this form does not send: a time, or the ticked box.
+            fc.constant(set('intent')('schedule')),
+            ...(button === 'discard' ? [drop('confirm'), badEnum(['yes']).map(set('confirm'))] : [fc.constant(set('intent')('discard'))]),
+            unknownFieldFor(['id', 'version', 'intent', 'confirm', 'publishAt']),
+            forgedSession,
+            unknownType,
+            otherType(t.type),
+          ]),
+          numRuns: RUNS.staged[t.type],
+          flashKeyFields: ['id'],
+          success: /^(Published the update|Discarded|Update scheduled|The update is no longer)/,
+        });
+      }, 120_000);
+    }
+
     if (t.preview) {
       for (const mode of ['new', 'edit'] as const) {
         it(`preview ${mode === 'new' ? 'a NEW' : 'an EXISTING'} ${t.label}: refused input writes nothing and shows why, never a rendering`, async () => {
@@ -858,6 +909,7 @@ for (const t of TYPES) {
           await fuzz({
             name: `${t.type} preview ${mode}`,
             path: pathOf(t, mode),
+            form: ITEM_FORM,
             submitter: 'button[formaction]',
             jar: () => editor,
             typeName: t.type,
@@ -1053,7 +1105,7 @@ describe('controls', () => {
         // Previews render and write nothing, new and existing.
         for (const mode of ['new', 'edit'] as const) {
           const unchanged = await digest();
-          const r = await ok(pathOf(t, mode), editor, mode === 'new' ? { title: 'Control', body: '## Preview *control*' } : {}, undefined, 'flashed', 'button[formaction]');
+          const r = await ok(pathOf(t, mode), editor, mode === 'new' ? { title: 'Control', body: '## Preview *control*' } : {}, ITEM_FORM, 'flashed', 'button[formaction]');
           expect(r.preview, `${t.type} preview ${mode}: ${[...r.messages, ...r.fieldErrors].join(' | ')}`).toBe(true);
           expect(await digest(), `${t.type} preview ${mode}`).toEqual(unchanged);
         }
@@ -1065,11 +1117,16 @@ describe('controls', () => {
         const r = await ok(pathOf(t, 'new'), editor, { ...t.newBase(intent), ...(t.type === 'post' ? { slug: `fuzz-control-${intent}` } : {}) });
         saved.push(`${t.type} new ${intent} → ${r.location}`);
       }
+      // The staged-edit banner: publish the staged edit, then (after a new staged save) discard it.
+      await ok(`/cms/${segment}/${f.item}`, editor, {}, '.staged-banner form:has(button[value="publish"])', 'redirected', 'button[value="publish"]');
+      // The item is published meanwhile, so save and schedule stage the edit; publish and unpublish fold it in.
+      const outcome: Record<Intent, string> = { save: 'staged', publish: 'publish', schedule: 'staged-schedule', unpublish: 'unpublish' };
       for (const intent of INTENTS) {
-        const r = await ok(pathOf(t, 'edit'), editor, t.editBase(intent));
-        expect(r.location, `${t.type} edit ${intent}`).toMatch(new RegExp(`/cms/${segment}/${f.item}\\?saved=${intent}`));
+        const r = await ok(pathOf(t, 'edit'), editor, t.editBase(intent), ITEM_FORM);
+        expect(r.location, `${t.type} edit ${intent}`).toMatch(new RegExp(`/cms/${segment}/${f.item}\\?saved=${outcome[intent]}`));
+        if (intent === 'save') await ok(`/cms/${segment}/${f.item}`, editor, { confirm: 'yes' }, '.staged-banner form:has(button[value="discard"])', 'redirected', 'button[value="discard"]');
       }
-      await ok(`/cms/${segment}/${f.item}/revisions/${f.rev1}`, editor, {});
+      await ok(`/cms/${segment}/${f.item}/revisions/${f.rev1}/restore`, editor, {});
       await ok(`/cms/${segment}/${f.item}`, editor, { confirm: 'yes' }, 'form.danger-zone');
     }
     // Each new item went where its intent says (events included: drafted, published, scheduled).
@@ -1088,6 +1145,6 @@ describe('controls', () => {
     expect(changed.messages.join(' ')).toMatch(/is now an editor/);
     const after = await digest();
     const touched = Object.keys(after).filter((t) => after[t] !== before[t]);
-    expect(touched).toEqual(expect.arrayContaining(['posts', 'post_tags', 'revisions', 'user', 'account', 'changelog_entries', 'events']));
+    expect(touched).toEqual(expect.arrayContaining(['posts', 'post_tags', 'revisions', 'user', 'account', 'changelog_entries', 'events', 'staged_edits']));
   }, 90_000);
 });

@@ -190,8 +190,9 @@ describe('publishing reaches readers at once', () => {
 });
 
 describe('optimistic concurrency and revisions', () => {
+  // Drafts, so both saves write the row itself (a published post stages them: tests/integration/cms-staging.test.ts).
   it('gives one of two concurrent saves a conflict naming who changed it, and overwrites nothing', async () => {
-    const post = await createPost(editor, 'two-editors');
+    const post = await createPost(editor, 'two-editors', 'save');
     const other = await signIn(server.url, 'admin');
     const [a, b] = await Promise.all([
       submitForm(server.url, `/cms/posts/${post.id}`, editor, { fields: { title: 'Edited by Eddie' }, submit: { intent: 'save' } }),
@@ -206,15 +207,15 @@ describe('optimistic concurrency and revisions', () => {
     expect(now.title).toBe(a.outcome === 'redirected' ? 'Edited by Eddie' : 'Edited by Ada');
   });
 
-  it('keeps a revision per save and restores one as a new version', async () => {
-    const post = await createPost(editor, 'with-history');
+  it('keeps a revision per save and restores one as a new version, after its confirmation page', async () => {
+    const post = await createPost(editor, 'with-history', 'save');
     await submitForm(server.url, `/cms/posts/${post.id}`, editor, { fields: { title: 'Second title' }, submit: { intent: 'save' } });
     const revs = await db().select().from(revisions).where(and(eq(revisions.entityType, 'post'), eq(revisions.entityId, post.id)));
     expect(revs.map((r) => r.entityVersion).sort()).toEqual([1, 2]);
     const first = revs.find((r) => r.entityVersion === 1)!;
     const page = await get(`/cms/posts/${post.id}/revisions/${first.id}`, { cookie: editor.header() });
     expect(await page.text()).toContain('Second title');
-    const res = await submitForm(server.url, `/cms/posts/${post.id}/revisions/${first.id}`, editor, {});
+    const res = await submitForm(server.url, `/cms/posts/${post.id}/revisions/${first.id}/restore`, editor, {});
     expect(res.outcome).toBe('redirected');
     const restored = (await bySlug('with-history'))!;
     expect(restored.title).toBe('Title of with-history');

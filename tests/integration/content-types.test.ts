@@ -1,7 +1,8 @@
 // Adding a content type is one description (README, "Adding a content type"): this registers a
 // throwaway fourth type, "note", with its own table, and runs it through the generic engine the
 // CMS actions and the scheduler use — create, publish, a stale save, schedule, the scheduler,
-// unpublish, restore (and a snapshot that no longer fits), delete — on the embedded database.
+// unpublish, restore (staged, as the note is published; and a snapshot that no longer fits), publishing
+// the staged edit, delete — on the embedded database.
 // Its form page and public readers are what a real type adds on top (the README says how).
 import { randomUUID } from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
@@ -21,6 +22,7 @@ const { commitChange } = await import('@/lib/cms/commit');
 const { deleteItem, findItem, listItems, publishDueItems, restoreItem, saveItem } = await import('@/lib/cms/items');
 const { contentTypeAt, contentTypes, registerContentType } = await import('@/lib/cms/registry');
 const { ActionRefusal } = await import('@/lib/cms/refusals');
+const { findStaged, runStaged } = await import('@/lib/cms/staging');
 
 // What a new type brings: its table (here created by hand; a real one gets a drizzle-kit migration) …
 const notes = pgTable('test_notes', {
@@ -142,13 +144,22 @@ describe('a fourth content type, registered from its description alone', () => {
     expect(await listItems(handle.db, noteType, { status: 'draft', limit: 10 })).toEqual([]);
   });
 
-  it('restores a revision as a new version, keeping the publication as it is', async () => {
+  it('restores a revision of a published item as a staged edit (the row stays), then publishes it as a new version', async () => {
     const first = (await notesRevisions(id))[0]!;
+    const before = await row(id);
     const restored = await commitChange(handle.db, editor, (tx) => restoreItem(tx, noteType, { id, version: 5, revisionId: first.id }, editor));
-    expect(restored.message).toBe('Restored version 1.');
+    expect(restored.message).toBe('Restored version 1 as unpublished changes.');
+    expect(restored.tags).toEqual([]);
+    expect(await row(id)).toEqual(before);
+    expect((await findStaged(handle.db, noteType, id))?.snapshot).toMatchObject({ body: 'Hello' });
+    expect((await notesRevisions(id)).at(-1)).toMatchObject({ entityVersion: 6, note: 'restored version 1 (staged)' });
+
+    const published = await commitChange(handle.db, editor, (tx) => runStaged(tx, noteType, { id, version: 6, intent: 'publish' }, 'UTC'));
+    expect(published.tags).toEqual(['notes', `note:${id}`]);
     const now = await row(id);
-    expect([now.body, now.status, now.version]).toEqual(['Hello', 'published', 6]);
-    expect((await notesRevisions(id)).at(-1)?.note).toBe('restored version 1');
+    expect([now.body, now.status, now.version]).toEqual(['Hello', 'published', 7]);
+    expect(await findStaged(handle.db, noteType, id)).toBeUndefined();
+    expect((await notesRevisions(id)).at(-1)).toMatchObject({ entityVersion: 7, note: 'published the staged changes' });
   });
 
   it('refuses to restore a snapshot that no longer fits the type, and writes nothing', async () => {
@@ -157,19 +168,22 @@ describe('a fourth content type, registered from its description alone', () => {
       .values({ entityType: 'note', entityId: id, entityVersion: 99, snapshot: { title: 42 }, editorName: 'Someone' })
       .returning();
     const before = await row(id);
-    await expect(commitChange(handle.db, editor, (tx) => restoreItem(tx, noteType, { id, version: 6, revisionId: bad!.id }, editor))).rejects.toThrow(
+    await expect(commitChange(handle.db, editor, (tx) => restoreItem(tx, noteType, { id, version: 99, revisionId: bad!.id }, editor))).rejects.toThrow(
       /cannot be restored: its stored title, body no longer fit/,
     );
     expect(await row(id)).toEqual(before);
+    expect(await findStaged(handle.db, noteType, id)).toBeUndefined();
+    // Hand-made above; gone again, so the next version is 8 (a form carries the newest revision's number).
+    await handle.db.delete(revisions).where(eq(revisions.id, bad!.id));
   });
 
   it('deletes softly, with a revision, and the item leaves the lists', async () => {
-    const deleted = await commitChange(handle.db, editor, (tx) => deleteItem(tx, noteType, { id, version: 6 }));
+    const deleted = await commitChange(handle.db, editor, (tx) => deleteItem(tx, noteType, { id, version: 7 }));
     expect(deleted.redirectTo).toBe('/cms/notes?deleted=public');
     expect(await findItem(handle.db, noteType, id)).toBeUndefined();
     expect((await row(id)).deletedAt).toBeInstanceOf(Date);
     expect(await listItems(handle.db, noteType, { limit: 10 })).toEqual([]);
-    expect((await notesRevisions(id)).find((r) => r.entityVersion === 7)?.note).toBe('deleted');
+    expect((await notesRevisions(id)).find((r) => r.entityVersion === 8)?.note).toBe('deleted');
   });
 
   it('refuses a form with a field the type does not have', () => {

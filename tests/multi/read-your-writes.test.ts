@@ -159,6 +159,17 @@ describe.skipIf(!TEST_DATABASE_URL || !hasRedis)('two processes, one database, o
       return res;
     }
 
+    // The item's own form: an item with staged edits shows the banner's forms above it.
+    const ITEM_FORM = 'form.cms-form';
+
+    // Saving a published post stages the edit (the public keeps the published version; the
+    // check after it holds that too): then "Publish update" on the banner puts it live.
+    async function publishIfStaged(p: Proc, id: string, res: Awaited<ReturnType<typeof act>>) {
+      if (/saved=(staged|restore-staged)/.test(res.location ?? '')) {
+        await act(p, `/cms/posts/${id}`, { form: '.staged-banner form:has(button[value="publish"])', submit: { intent: 'publish' } });
+      }
+    }
+
     // Each operation: make a change through one process, then return what to check.
     type Op = (p: Proc) => Promise<(() => Promise<void>) | undefined>;
     const existingPost = async () => rnd.pick(mine.posts.length && rnd.next() < 0.7 ? mine.posts : (await q.select({ id: posts.id }).from(posts).where(isNull(posts.deletedAt))).map((r) => r.id));
@@ -173,22 +184,22 @@ describe.skipIf(!TEST_DATABASE_URL || !hasRedis)('two processes, one database, o
       },
       'post.edit': async (p) => {
         const id = await existingPost();
-        await act(p, `/cms/posts/${id}`, { fields: { title: token(), body: `Edited ${counter}.` }, submit: { intent: 'save' } });
+        await publishIfStaged(p, id, await act(p, `/cms/posts/${id}`, { form: ITEM_FORM, fields: { title: token(), body: `Edited ${counter}.` }, submit: { intent: 'save' } }));
         return () => checkPost('post.edit', id);
       },
       'post.rename': async (p) => {
         const id = await existingPost();
-        await act(p, `/cms/posts/${id}`, { fields: { slug: `renamed-${++counter}-${Math.floor(rnd.next() * 1e6)}` }, submit: { intent: 'save' } });
+        await publishIfStaged(p, id, await act(p, `/cms/posts/${id}`, { form: ITEM_FORM, fields: { slug: `renamed-${++counter}-${Math.floor(rnd.next() * 1e6)}` }, submit: { intent: 'save' } }));
         return () => checkPost('post.rename', id);
       },
       'post.unpublish': async (p) => {
         const id = await existingPost();
-        await act(p, `/cms/posts/${id}`, { submit: { intent: 'unpublish' } });
+        await act(p, `/cms/posts/${id}`, { form: ITEM_FORM, submit: { intent: 'unpublish' } });
         return () => checkPost('post.unpublish', id);
       },
       'post.republish': async (p) => {
         const id = await existingPost();
-        await act(p, `/cms/posts/${id}`, { submit: { intent: 'publish' } });
+        await act(p, `/cms/posts/${id}`, { form: ITEM_FORM, submit: { intent: 'publish' } });
         return () => checkPost('post.republish', id);
       },
       'post.delete': async (p) => {
@@ -201,7 +212,8 @@ describe.skipIf(!TEST_DATABASE_URL || !hasRedis)('two processes, one database, o
         const id = await existingPost();
         const [first] = await q.select({ id: revisions.id }).from(revisions).where(and(eq(revisions.entityType, 'post'), eq(revisions.entityId, id))).orderBy(asc(revisions.createdAt)).limit(1);
         if (!first) return undefined;
-        await act(p, `/cms/posts/${id}/revisions/${first.id}`, {});
+        // Restoring asks on its confirmation page first; a published post gets it staged.
+        await publishIfStaged(p, id, await act(p, `/cms/posts/${id}/revisions/${first.id}/restore`, {}));
         return () => checkPost('post.restore', id);
       },
       'post.schedule-fires': async (p) => {
@@ -236,7 +248,7 @@ describe.skipIf(!TEST_DATABASE_URL || !hasRedis)('two processes, one database, o
       'changelog.edit': async (p) => {
         if (!mine.entries.length) return undefined;
         const id = rnd.pick(mine.entries);
-        await act(p, `/cms/changelog/${id}`, { fields: { title: token() }, submit: { intent: rnd.pick(['save', 'publish', 'unpublish'] as const) } });
+        await act(p, `/cms/changelog/${id}`, { form: ITEM_FORM, fields: { title: token() }, submit: { intent: rnd.pick(['save', 'publish', 'unpublish'] as const) } });
         return () => checkEntry('changelog.edit', id);
       },
       'changelog.delete': async (p) => {
@@ -260,7 +272,7 @@ describe.skipIf(!TEST_DATABASE_URL || !hasRedis)('two processes, one database, o
         if (!mine.events.length) return undefined;
         const id = rnd.pick(mine.events);
         const day = 10 + Math.floor(rnd.next() * 18);
-        await act(p, `/cms/events/${id}`, { fields: { title: token(), start: `2027-07-${day}T09:00`, end: `2027-07-${day}T11:00` }, submit: { intent: rnd.next() < 0.8 ? 'publish' : 'unpublish' } });
+        await act(p, `/cms/events/${id}`, { form: ITEM_FORM, fields: { title: token(), start: `2027-07-${day}T09:00`, end: `2027-07-${day}T11:00` }, submit: { intent: rnd.next() < 0.8 ? 'publish' : 'unpublish' } });
         return () => checkEvent('event.edit', id);
       },
       'event.delete': async (p) => {

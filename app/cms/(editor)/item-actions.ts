@@ -21,6 +21,11 @@ export async function restoreItemAction(type: string, prev: ActionState, formDat
   return runItemAction(type, 'restore', prev, formData);
 }
 
+/** Publish, schedule, unschedule or discard a published item's staged edit (lib/cms/staging.ts). */
+export async function stagedItemAction(type: string, prev: ActionState, formData: FormData): Promise<ActionState> {
+  return runItemAction(type, 'staged', prev, formData);
+}
+
 export async function previewItemAction(type: string, prev: ActionState, formData: FormData): Promise<ActionState> {
   return runItemAction(type, 'preview', prev, formData);
 }

@@ -83,9 +83,10 @@ export function ItemForm(props: ItemFormProps) {
         {id && <> · version {version}</>}
       </p>
       <div className="actions">
-        <button type="submit" name="intent" value="save" disabled={pending}>{pending ? 'Saving…' : id ? 'Save' : 'Save draft'}</button>
-        <button type="submit" name="intent" value="publish" disabled={pending}>{status === 'published' ? 'Save and keep published' : 'Publish now'}</button>
-        <button type="submit" name="intent" value="schedule" disabled={pending}>Schedule</button>
+        {/* On a published item Save and Schedule stage the edit (lib/cms/staging.ts); the public keeps the published version. */}
+        <button type="submit" name="intent" value="save" disabled={pending}>{pending ? 'Saving…' : status === 'published' ? 'Save (not public yet)' : id ? 'Save' : 'Save draft'}</button>
+        <button type="submit" name="intent" value="publish" disabled={pending}>{status === 'published' ? 'Publish update' : 'Publish now'}</button>
+        <button type="submit" name="intent" value="schedule" disabled={pending}>{status === 'published' ? 'Schedule update' : 'Schedule'}</button>
         {status !== 'draft' && (
           <button type="submit" name="intent" value="unpublish" disabled={pending}>Unpublish</button>
         )}

@@ -1,4 +1,5 @@
 // Editing an item of any content type: its form, links to its revisions and public copy, delete.
+// A published item with staged edits (lib/cms/staging.ts) shows them in the form, under a banner.
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { z } from 'zod';
@@ -7,6 +8,8 @@ import { takeFlash } from '@/lib/cms/flash';
 import { editorClock } from '@/lib/cms/editor-clock';
 import { formName } from '@/lib/cms/item-actions';
 import { savedNotice } from '@/lib/cms/items';
+import { headVersion } from '@/lib/cms/item-rows';
+import { findStaged, stagedItem } from '@/lib/cms/staging';
 import { cmsDb } from '@/lib/cms/db';
 import { getItemForCms } from '@/lib/cms/reads';
 import { requireEditor } from '@/lib/cms/session';
@@ -14,6 +17,7 @@ import { GoneItem } from '../../gone-item';
 import { DeleteForm } from '../delete-form';
 import { ItemForm } from '../item-form';
 import { typeFrom } from '../type-param';
+import { StagedBanner } from './staged-banner';
 
 export async function generateMetadata({ params }: { params: Promise<{ type: string }> }): Promise<Metadata> {
   return { title: `Edit ${(await typeFrom(params)).labels.singular}` };
@@ -31,12 +35,18 @@ export default async function EditItemPage({ params, searchParams }: { params: P
     notFound();
   }
   const { saved, update } = await searchParams;
-  const options = type.fieldOptions ? await type.fieldOptions(await cmsDb(), await requireEditor()) : {};
+  const db = await cmsDb();
+  const options = type.fieldOptions ? await type.fieldOptions(db, await requireEditor()) : {};
+  // The form carries the newest revision's number (staged saves included), not the row's.
+  const [staged, version, clock] = await Promise.all([findStaged(db, type, item.id), headVersion(db, type, item), editorClock()]);
+  const shown = staged ? stagedItem(type, item, staged) : undefined;
+  const stagedFlash = await takeFlash(formName(type, 'staged', item.id));
   // A no-JavaScript submission's result, shown once (lib/cms/flash.ts); only one of them matches.
   const flash = await takeFlash(formName(type, 'save', item.id));
   const previewFlash = await takeFlash(formName(type, 'preview', item.id));
   const deleteFlash = await takeFlash(formName(type, 'delete', item.id));
   const publication = publicationOf(type, item);
+  const goesLive = staged?.publishAt ?? (publication.status === 'scheduled' ? publication.publishedAt : null);
   const base = `/cms/${type.segment}/${item.id}`;
   return (
     <main>
@@ -44,26 +54,48 @@ export default async function EditItemPage({ params, searchParams }: { params: P
       <p className="meta">
         {type.preview && (
           <>
-            <a href={`${base}/preview`}>Preview the saved version</a> ·{' '}
+            <a href={`${base}/preview`}>{staged ? 'Preview the unpublished changes' : 'Preview the saved version'}</a> ·{' '}
           </>
         )}
         <a href={`${base}/revisions`}>Revisions</a>
+        {staged && (
+          <>
+            {' '}· <a href={`${base}/revisions?from=current&to=staged`}>Unpublished changes</a>
+          </>
+        )}
         {publication.status === 'published' && type.publicUrl && (
           <>
             {' '}· <a href={type.publicUrl(item)}>Public copy</a>
           </>
         )}
       </p>
+      {staged && (
+        <StagedBanner
+          type={type.name}
+          label={type.labels.singular}
+          id={item.id}
+          version={version}
+          editorName={staged.editorName}
+          savedAt={clock.format(staged.updatedAt, { seconds: true })}
+          goesLiveAt={staged.publishAt ? clock.format(staged.publishAt) : null}
+          publishAtInput={clock.toInput(staged.publishAt)}
+          clockLabel={clock.label}
+          diffHref={`${base}/revisions?from=current&to=staged`}
+          previewHref={type.preview ? `${base}/preview` : undefined}
+          unreadable={!shown}
+          flash={stagedFlash}
+        />
+      )}
       {/* Remount on every new version so the fields show what was saved. */}
       <ItemForm
-        key={item.version}
+        key={version}
         type={type.name}
         label={type.labels.singular}
         id={item.id}
-        version={item.version}
+        version={version}
         status={publication.status}
-        initial={{ ...type.toForm(item), publishAt: (await editorClock()).toInput(publication.status === 'scheduled' ? publication.publishedAt : null) }}
-        notice={typeof saved === 'string' ? savedNotice(type, saved, update === '1') : undefined}
+        initial={{ ...type.toForm(shown ?? item), publishAt: clock.toInput(goesLive) }}
+        notice={typeof saved === 'string' ? savedNotice(type, saved, update === '1', clock, goesLive) : undefined}
         hasPreview={Boolean(type.preview)}
         options={options}
         flash={flash}
@@ -73,9 +105,9 @@ export default async function EditItemPage({ params, searchParams }: { params: P
         type={type.name}
         label={type.labels.singular}
         id={item.id}
-        version={item.version}
+        version={version}
         title={item.title}
-        effect={type.messages.deleteEffect(publication.status === 'published')}
+        effect={`${type.messages.deleteEffect(publication.status === 'published')}${staged ? '; its unpublished changes are dropped too' : ''}`}
         flash={deleteFlash}
       />
     </main>

@@ -6,6 +6,7 @@ import { inArray } from 'drizzle-orm';
 import { publicationOf } from '@/lib/cms/content-type';
 import { BULK_DONE, BULK_VERB, bulkSelectionSchema, listBackHref } from '@/lib/cms/bulk';
 import { cmsDb } from '@/lib/cms/db';
+import { headVersion, type AnyItem } from '@/lib/cms/item-rows';
 import type { SearchParams } from '@/lib/cms/list-params';
 import { bulkAction } from '../../bulk-actions';
 import { typeFrom } from '../type-param';
@@ -32,7 +33,9 @@ export default async function BulkConfirmPage({ params, searchParams }: { params
   const { intent, items } = parsed.data;
   const t = type.table;
   const db = await cmsDb();
-  const found = new Map(((await db.select().from(t).where(inArray(t.id, items.map((i) => i.id)))) as Record<string, unknown>[]).map((r) => [r.id as string, r]));
+  const found = new Map(((await db.select().from(t).where(inArray(t.id, items.map((i) => i.id)))) as AnyItem[]).map((r) => [r.id, r]));
+  // The version each item's form would carry now (staged edits count: lib/cms/item-rows.ts).
+  const heads = new Map(await Promise.all([...found.values()].map(async (r) => [r.id, await headVersion(db, type, r)] as const)));
   const n = items.length;
   const noun = n === 1 ? type.labels.singular : type.labels.plural;
   return (
@@ -45,12 +48,12 @@ export default async function BulkConfirmPage({ params, searchParams }: { params
           const { status } = publicationOf(type, row);
           const note = row.deletedAt
             ? 'deleted already: it will be left as it is'
-            : row.version !== item.version
-              ? `changed since you listed it (version ${item.version}, now ${String(row.version)}): it will be refused and left as it is`
+            : heads.get(item.id) !== item.version
+              ? `changed since you listed it (version ${item.version}, now ${String(heads.get(item.id))}): it will be refused and left as it is`
               : intent === 'delete'
                 ? status === 'published' ? type.messages.deleteEffect(true) : type.messages.deleteEffect(false)
                 : `now ${status}`;
-          const refuse = Boolean(row.deletedAt) || row.version !== item.version;
+          const refuse = Boolean(row.deletedAt) || heads.get(item.id) !== item.version;
           return (
             <li key={item.id} className={refuse ? 'will-refuse' : undefined}>
               “{String(row.title)}” <span className="meta">({note})</span>

@@ -40,7 +40,7 @@ export function ListTable({ type, rows, clock, back }: { type: AnyContentType; r
               return (
                 <tr key={row.id}>
                   <td className="select">
-                    <input type="checkbox" name="item" value={`${row.id}.${row.version}`} aria-label={`Select “${row.title}”`} />
+                    <input type="checkbox" name="item" value={`${row.id}.${row.headVersion}`} aria-label={`Select “${row.title}”`} />
                   </td>
                   <td>
                     <a href={`${base}/${row.id}`}>{row.title}</a>
@@ -57,6 +57,7 @@ export function ListTable({ type, rows, clock, back }: { type: AnyContentType; r
                   })}
                   <td>
                     <span className={`badge badge-${publication.status}`}>{publication.status}</span>
+                    {row.staged && <div className="meta">unpublished changes</div>}
                     {publication.status !== 'draft' && publication.publishedAt && <div className="meta">{clock.format(publication.publishedAt)}</div>}
                   </td>
                   <td>{clock.format(row.updatedAt)}</td>
