@@ -45,9 +45,13 @@ export const POST = guarded(async (request: Request): Promise<Response> => {
   if (text === undefined) return refuse(413, 'The autosave is too large.');
   let body: unknown;
   try {
-    body = JSON.parse(text);
+    // A "__proto__" key is no field any form has (and schemas would silently drop it).
+    body = JSON.parse(text, (k: string, v: unknown) => {
+      if (k === '__proto__') throw new SyntaxError('__proto__');
+      return v;
+    });
   } catch {
-    return refuse(400, 'The body is not JSON.');
+    return refuse(400, 'The body is not JSON, or not an autosave.');
   }
   const parsed = autosaveBody.safeParse(body);
   if (!parsed.success) return refuse(422, parsed.error.issues[0]?.message ?? 'Not an autosave.');
