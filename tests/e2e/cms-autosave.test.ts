@@ -38,10 +38,10 @@ describe.skipIf(!chromiumAvailable())('editor safety in Chromium', () => {
     return { context, page };
   }
 
-  /** Open a CMS form and wait until the browser's zone has been reported and rendered. */
+  /** Open a CMS form and wait until its script watches it (typing before that is not seen). */
   async function openForm(page: Page, pathname: string) {
     await page.goto(server.url + pathname);
-    await page.locator('#title').waitFor();
+    await page.locator('form[data-autosave=on]').waitFor();
   }
 
   const autosaved = (page: Page) => expect.poll(() => page.locator('.autosave-status').textContent(), { timeout: 15_000 }).toMatch(/Changes autosaved at/);

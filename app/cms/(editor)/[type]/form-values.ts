@@ -16,14 +16,22 @@ function controls(form: HTMLFormElement): Control[] {
   );
 }
 
-export function typedValues(form: HTMLFormElement): Record<string, string> {
+/**
+ * The values now, or as the page rendered them (`rendered`: the HTML's own defaults, so text
+ * typed before the script started still counts as typed).
+ */
+export function typedValues(form: HTMLFormElement, rendered = false): Record<string, string> {
   const values: Record<string, string> = {};
   for (const el of controls(form)) {
     if (el instanceof HTMLInputElement && (el.type === 'checkbox' || el.type === 'radio')) {
-      if (el.type === 'checkbox') values[el.name] = el.checked ? el.value || 'on' : '';
-      else if (el.checked) values[el.name] = el.value;
+      const on = rendered ? el.defaultChecked : el.checked;
+      if (el.type === 'checkbox') values[el.name] = on ? el.value || 'on' : '';
+      else if (on) values[el.name] = el.value;
       else values[el.name] ??= '';
-    } else values[el.name] = el.value;
+    } else if (el instanceof HTMLSelectElement) {
+      const options = [...el.options];
+      values[el.name] = rendered ? (options.find((o) => o.defaultSelected) ?? options.find((o) => !o.disabled) ?? options[0])?.value ?? '' : el.value;
+    } else values[el.name] = rendered ? el.defaultValue : el.value;
   }
   return values;
 }

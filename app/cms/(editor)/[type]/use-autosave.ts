@@ -74,7 +74,8 @@ export function useAutosave(formRef: RefObject<HTMLFormElement | null>, key: { t
   useEffect(() => {
     const form = formRef.current;
     if (!form) return;
-    base.current = typedValues(form);
+    base.current = typedValues(form, true);
+    setDirty(changedNames(base.current, typedValues(form)).length > 0);
     const onEdit = () => {
       setDirty(changedNames(base.current, typedValues(form)).length > 0);
       clearTimeout(timer.current);
@@ -82,6 +83,8 @@ export function useAutosave(formRef: RefObject<HTMLFormElement | null>, key: { t
     };
     form.addEventListener('input', onEdit);
     form.addEventListener('change', onEdit);
+    // Says the form is watched (scripts and tests wait for it before typing).
+    form.dataset.autosave = 'on';
     return () => {
       form.removeEventListener('input', onEdit);
       form.removeEventListener('change', onEdit);
