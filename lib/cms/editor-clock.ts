@@ -26,7 +26,13 @@ const SESSION_COOKIES = ['__Secure-better-auth.session_token', 'better-auth.sess
  * action has checked the session itself (lib/cms/session.ts).
  */
 export const editorZone: (db?: Db) => Promise<EditorZone> = cache(async (db?: Db): Promise<EditorZone> => {
-  const jar = await cookies();
+  let jar: Awaited<ReturnType<typeof cookies>>;
+  try {
+    jar = await cookies();
+  } catch {
+    // No request (a script or test calling the engine directly): nobody's zone but UTC's.
+    return { zone: 'UTC', source: 'default' };
+  }
   const cookie = jar.get(ZONE_COOKIE)?.value;
   const reported = cookie ? safeDecode(cookie) : undefined;
   const browser: string | undefined = reported && isTimeZone(reported) ? reported : undefined;
