@@ -29,8 +29,9 @@ export function typedValues(form: HTMLFormElement, rendered = false): Record<str
       else if (on) values[el.name] = el.value;
       else values[el.name] ??= '';
     } else if (el instanceof HTMLSelectElement) {
-      const options = [...el.options];
-      values[el.name] = rendered ? (options.find((o) => o.defaultSelected) ?? options.find((o) => !o.disabled) ?? options[0])?.value ?? '' : el.value;
+      // React selects an option by property, not attribute: its value is the rendered choice
+      // (and a select is not something typed into before the script starts).
+      values[el.name] = el.value;
     } else values[el.name] = rendered ? el.defaultValue : el.value;
   }
   return values;
@@ -69,4 +70,11 @@ export function fillForm(form: HTMLFormElement, values: Record<string, string>):
       if (el.value === value && !el.checked) el.click();
     } else setValue(el, value);
   }
+}
+
+/** A value as the editor reads it: a select's option label rather than its stored value. */
+export function shownValue(form: HTMLFormElement, name: string, value: string): string {
+  const el = form.elements.namedItem(name);
+  if (el instanceof HTMLSelectElement) return [...el.options].find((o) => o.value === value)?.textContent?.trim() ?? value;
+  return value;
 }

@@ -4,7 +4,7 @@
 // reload or another browser of the same editor can offer it back. Also keeps the "dirty" state
 // (typed but not saved) that the leave warning reads.
 import { useCallback, useEffect, useRef, useState, type RefObject } from 'react';
-import { changedNames, fillForm, labelOf, typedValues } from './form-values';
+import { changedNames, fillForm, labelOf, shownValue, typedValues } from './form-values';
 
 const QUIET_MS = 2000;
 
@@ -102,12 +102,13 @@ export function useAutosave(formRef: RefObject<HTMLFormElement | null>, key: { t
         const { autosave } = (await res.json()) as { autosave: { fields: Record<string, string>; savedAtText: string } | null };
         const form = formRef.current;
         if (!autosave || !form || !live) return;
-        const names = changedNames(base.current, autosave.fields).filter((n) => form.elements.namedItem(n));
+        // In the form's order; fields this form no longer has are left out.
+        const names = Object.keys(base.current).filter((n) => Object.hasOwn(autosave.fields, n) && autosave.fields[n] !== base.current[n]);
         if (names.length === 0) return;
         setOffer({
           savedAtText: autosave.savedAtText,
           fields: autosave.fields,
-          changes: names.map((name) => ({ name, label: labelOf(form, name), before: base.current[name] ?? '', after: autosave.fields[name]! })),
+          changes: names.map((name) => ({ name, label: labelOf(form, name), before: shownValue(form, name, base.current[name] ?? ''), after: shownValue(form, name, autosave.fields[name]!) })),
         });
       } catch {
         // No offer: the form works as it is.
