@@ -75,8 +75,8 @@ export function ItemForm(props: ItemFormProps) {
       action={formAction}
       className="cms-form"
       onSubmit={(e) => {
-        pressed.note(e);
-        autosave.hold();
+        // A save clears the autosave: none may land after it (a preview is no save).
+        if (pressed.note(e)) autosave.hold();
         // Server Action bodies are capped: say so at the field instead of failing the request.
         const body = new FormData(e.currentTarget).get('body');
         if (typeof body === 'string' && new Blob([body]).size > MAX_BYTES) {
@@ -101,7 +101,8 @@ export function ItemForm(props: ItemFormProps) {
         {/* The zone the time above is shown and typed in (lib/cms/content-type.ts reads it). */}
         <input type="hidden" name="publishAtZone" value={zone.zone} />
         <span id="publishAt-hint" className="hint">
-          {props.publishedAt ? <span className="publish-at-note">Published {props.publishedAt} ({zone.label}). A time here schedules nothing while it is published.</span> : `For scheduling, in ${zone.zone === 'UTC' ? 'UTC' : zone.zone}.`}
+          {props.publishedAt && <span className="publish-at-note">Published {props.publishedAt} ({zone.label}). </span>}
+          For scheduling, in {zone.zone}.
         </span>
         {err('publishAt') && <span id="publishAt-error" className="field-error" role="alert">{err('publishAt')}</span>}
       </div>

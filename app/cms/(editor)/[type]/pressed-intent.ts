@@ -8,11 +8,13 @@ const PENDING: Record<string, string> = { save: 'Saving…', publish: 'Publishin
 export function usePressedIntent() {
   const [pressed, setPressed] = useState<string | null>(null);
   return {
-    /** Call from the form's onSubmit. */
-    note(e: FormEvent<HTMLFormElement>) {
+    /** Call from the form's onSubmit; the intent being submitted (null: not a save, e.g. Preview). */
+    note(e: FormEvent<HTMLFormElement>): string | null {
       const submitter = (e.nativeEvent as SubmitEvent).submitter;
       // No submitter: a scripted submit, which the form reads as "save".
-      setPressed(!submitter ? 'save' : submitter instanceof HTMLButtonElement && submitter.name === 'intent' ? submitter.value : null);
+      const intent = !submitter ? 'save' : submitter instanceof HTMLButtonElement && submitter.name === 'intent' ? submitter.value : null;
+      setPressed(intent);
+      return intent;
     },
     /** The button's label: its pending label while its own submission runs. */
     label(intent: string, idle: string, pending: boolean): string {
