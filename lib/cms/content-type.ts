@@ -8,7 +8,8 @@ import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import { z } from 'zod';
 import type { Db, Tx } from '@/db/client';
 import { PUBLISH_INTENTS, type PublicationStatus, type PublishIntent } from './publication';
-import { idField, utcDateTime, versionField } from './forms';
+import { idField, versionField } from './forms';
+import { isTimeZone, readLocal } from './time';
 
 /** The columns every content table has; the generic actions read and write them by these names. */
 export type ContentTable = PgTable & {
@@ -30,15 +31,46 @@ export interface FormBase {
 
 /** The fields every content form has: which item, which version it read, what to do. */
 export function itemForm<Shape extends z.ZodRawShape>(label: string, shape: Shape) {
-  return z
-    .object({
-      id: idField,
-      version: versionField.default(0),
-      publishAt: utcDateTime.optional(),
-      intent: z.enum(PUBLISH_INTENTS, { error: `Choose what to do with the ${label}.` }).default('save'),
-      ...shape,
-    })
-    .strict();
+  return z.preprocess(
+    zonedPublishAt,
+    z
+      .object({
+        id: idField,
+        version: versionField.default(0),
+        publishAt: z.date().optional(),
+        intent: z.enum(PUBLISH_INTENTS, { error: `Choose what to do with the ${label}.` }).default('save'),
+        ...shape,
+      })
+      .strict(),
+  );
+}
+
+/** The hidden field naming the zone the form's `publishAt` was rendered (and is typed) in. */
+export const PUBLISH_AT_ZONE = 'publishAtZone';
+
+/**
+ * publishAt arrives as a `datetime-local` wall time in the zone named by the form's hidden
+ * publishAtZone field (the editor's zone when the page was rendered; UTC when absent), so
+ * parsing needs no request context. Read here, before the object's own checks: the object
+ * then holds an instant, and the zone field is gone (the form is strict).
+ */
+function zonedPublishAt(raw: unknown, ctx: z.core.$RefinementCtx): unknown {
+  if (typeof raw !== 'object' || raw === null) return raw;
+  const { [PUBLISH_AT_ZONE]: zoneValue, ...rest } = raw as Record<string, unknown>;
+  const value = rest.publishAt;
+  if (typeof value !== 'string') return rest;
+  const zone = typeof zoneValue === 'string' && zoneValue !== '' ? zoneValue : 'UTC';
+  const fail = (message: string) => {
+    ctx.addIssue({ code: 'custom', path: ['publishAt'], message, input: value });
+    return { ...rest, publishAt: undefined };
+  };
+  if (!isTimeZone(zone)) return fail('The form names an unknown time zone; reload the page.');
+  const trimmed = value.trim();
+  if (trimmed === '') return { ...rest, publishAt: undefined };
+  const read = readLocal(trimmed, zone);
+  if (read.ok) return { ...rest, publishAt: read.date };
+  if (read.reason === 'gap') return fail(`${trimmed.replace('T', ' ')} does not exist in ${zone}: the clocks skip that hour. Choose another time.`);
+  return fail(`Use a date and time like 2027-01-15T09:00 (${zone}).`);
 }
 
 /** Columns to write: a value, or SQL computed by the database (e.g. `sequence + 1`). */

@@ -7,6 +7,7 @@ import { getConfig } from '@/lib/config';
 import { renderMarkdown } from '@/lib/content/markdown';
 import { answer, cmsAction, stamp, submittedValues, type ActionState } from './action';
 import type { AnyContentType } from './content-type';
+import { clearAutosave } from './autosave';
 import { MAX_BODY_CHARS } from './forms';
 import { deleteItem, deleteSchema, restoreItem, restoreSchema, saveItem } from './items';
 import { contentType, contentTypeAt } from './registry';
@@ -26,7 +27,16 @@ const formKey = (kind: ItemActionKind, values: Record<string, string>) => (kind 
 function build(type: AnyContentType, kind: ItemActionKind): Action {
   switch (kind) {
     case 'save':
-      return cmsAction({ form: (v) => formName(type, kind, formKey(kind, v)), schema: type.form, run: ({ tx, input, editor }) => saveItem(tx, type, input, editor) });
+      return cmsAction({
+        form: (v) => formName(type, kind, formKey(kind, v)),
+        schema: type.form,
+        run: async ({ tx, input, editor }) => {
+          const result = await saveItem(tx, type, input, editor);
+          // Saved (any intent): the autosave of this form is no longer news (lib/cms/autosave.ts).
+          await clearAutosave(tx, editor.id, { type: type.name, item: input.id || 'new' });
+          return result;
+        },
+      });
     case 'delete':
       return cmsAction({ form: (v) => formName(type, kind, formKey(kind, v)), schema: deleteSchema(type), run: ({ tx, input }) => deleteItem(tx, type, input) });
     case 'restore':

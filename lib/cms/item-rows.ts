@@ -9,7 +9,7 @@ import type { RunResult } from './action';
 import { ActionRefusal } from './refusals';
 import { keyOf, publicationOf, type AnyContentType } from './content-type';
 import type { PublicationStatus } from './publication';
-import { formatUtc } from './time';
+import { editorClock } from './editor-clock';
 
 /** A row of any content type, with its extras (lib/cms/content-type.ts `extras`). */
 export type AnyItem = Record<string, unknown> & { id: string; title: string; version: number; deletedAt: Date | null; updatedAt: Date; createdAt: Date };
@@ -49,7 +49,9 @@ export async function staleVersion(tx: Tx, type: AnyContentType, id: string): Pr
     .where(and(eq(revisions.entityType, type.name), eq(revisions.entityId, id)))
     .orderBy(sql`${revisions.entityVersion} desc`)
     .limit(1);
-  const when = last ? `${formatUtc(last.createdAt)} UTC` : 'a moment ago';
+  // The editor's zone, read through this transaction (lib/cms/editor-clock.ts says why).
+  const clock = await editorClock(tx);
+  const when = last ? `${clock.format(last.createdAt, { seconds: true })} ${clock.label}` : 'a moment ago';
   return new ActionRefusal(
     'conflict',
     `${last?.editorName ?? 'Someone'} changed this ${type.labels.singular} at ${when} (version ${last?.version ?? '?'}) after you opened it. ` +

@@ -2,6 +2,8 @@ import type { Metadata } from 'next';
 import type { ReactNode } from 'react';
 import { contentTypes } from '@/lib/cms/registry';
 import { requireEditor } from '@/lib/cms/session';
+import { editorZoneInfo } from '@/lib/cms/editor-clock';
+import { EditorZone } from './editor-zone';
 import { signOutAction } from '../login/actions';
 
 export const metadata: Metadata = { title: { default: 'CMS', template: '%s · Gazette CMS' }, robots: { index: false } };
@@ -21,9 +23,10 @@ export default async function CmsLayout({ children }: { children: ReactNode }) {
         {contentTypes().map((t) => (
           <a key={t.name} href={`/cms/${t.segment}`}>{t.labels.title}</a>
         ))}
+        <a href="/cms/profile">Profile</a>
         <Account editor={editor} />
       </nav>
-      {children}
+      <EditorZone value={await editorZoneInfo()}>{children}</EditorZone>
     </div>
   );
 }

@@ -4,12 +4,18 @@
 // type's own fields (./fields.tsx). Works as a plain HTML form without JavaScript (the Server
 // Action posts and the page re-renders with the result); with JavaScript it shows pending state
 // and previews, never losing what was typed.
-import { useActionState, useState } from 'react';
+import { useActionState, useEffect, useRef, useState } from 'react';
 import type { ActionState } from '@/lib/cms/action';
 import type { FieldOptions } from '@/lib/cms/content-type';
 import { describedBy } from '../field';
 import { previewItemAction, saveItemAction } from '../item-actions';
 import { FIELDS, type FieldsProps } from './fields';
+import { useEditorZone } from '../editor-zone';
+import { AutosaveNotice } from './autosave-notice';
+import { usePressedIntent } from './pressed-intent';
+import { useAutosave } from './use-autosave';
+import { useLeaveGuard } from './use-leave-guard';
+import { useSaveShortcut } from './use-save-shortcut';
 
 export interface ItemFormProps {
   type: string;
@@ -26,6 +32,8 @@ export interface ItemFormProps {
   options?: FieldOptions;
   flash?: ActionState;
   previewFlash?: ActionState;
+  /** A published item's publication time, in the editor's zone (shown, not editable). */
+  publishedAt?: string;
 }
 
 const MAX_BYTES = 1_000_000;
@@ -49,12 +57,26 @@ export function ItemForm(props: ItemFormProps) {
   const Fields = FIELDS[type];
   const fieldProps: FieldsProps = { id, value, checked, err, control, options: props.options ?? {}, previewHtml: preview.status === 'ok' && typeof preview.data?.html === 'string' ? preview.data.html : undefined };
   const message = state.message ?? notice;
+  // Editor safety (issue 12): autosave, the leave warning, Ctrl/Cmd+S, the pressed button.
+  const zone = useEditorZone();
+  const formRef = useRef<HTMLFormElement>(null);
+  const autosave = useAutosave(formRef, { type, item: id || 'new', version, zone: zone.zone });
+  const pressed = usePressedIntent();
+  useLeaveGuard(autosave.dirty);
+  useSaveShortcut(formRef);
+  const { markClean } = autosave;
+  useEffect(() => {
+    if (state.status === 'ok') markClean();
+  }, [state.status, state.at, markClean]);
 
   return (
     <form
+      ref={formRef}
       action={formAction}
       className="cms-form"
       onSubmit={(e) => {
+        // A save clears the autosave: none may land after it (a preview is no save).
+        if (pressed.note(e)) autosave.hold();
         // Server Action bodies are capped: say so at the field instead of failing the request.
         const body = new FormData(e.currentTarget).get('body');
         if (typeof body === 'string' && new Blob([body]).size > MAX_BYTES) {
@@ -69,26 +91,33 @@ export function ItemForm(props: ItemFormProps) {
         </p>
       )}
       {state.fieldErrors?.form && <p className="field-error" role="alert">{state.fieldErrors.form}</p>}
+      {autosave.offer && <AutosaveNotice offer={autosave.offer} onRestore={autosave.restore} onDiscard={autosave.discard} />}
       <input type="hidden" name="id" value={id} />
       <input type="hidden" name="version" value={String(version)} />
       {Fields ? <Fields {...fieldProps} /> : <p className="field-error">This content type has no form fields registered.</p>}
       <div className="field">
-        <label htmlFor="publishAt">Publish at (UTC)</label>
+        <label htmlFor="publishAt">Publish at ({zone.label})</label>
         <input {...control('publishAt')} type="datetime-local" defaultValue={value('publishAt')} />
-        <span id="publishAt-hint" className="hint">For scheduling.</span>
+        {/* The zone the time above is shown and typed in (lib/cms/content-type.ts reads it). */}
+        <input type="hidden" name="publishAtZone" value={zone.zone} />
+        <span id="publishAt-hint" className="hint">
+          {props.publishedAt && <span className="publish-at-note">Published {props.publishedAt} ({zone.label}). </span>}
+          For scheduling, in {zone.zone}.
+        </span>
         {err('publishAt') && <span id="publishAt-error" className="field-error" role="alert">{err('publishAt')}</span>}
       </div>
+      <p className="autosave-status" aria-live="polite">{autosave.status}</p>
       <p className="meta">
         Status: <span className={`badge badge-${status}`}>{status}</span>
         {id && <> · version {version}</>}
       </p>
       <div className="actions">
         {/* On a published item Save and Schedule stage the edit (lib/cms/staging.ts); the public keeps the published version. */}
-        <button type="submit" name="intent" value="save" disabled={pending}>{pending ? 'Saving…' : status === 'published' ? 'Save (not public yet)' : id ? 'Save' : 'Save draft'}</button>
-        <button type="submit" name="intent" value="publish" disabled={pending}>{status === 'published' ? 'Publish update' : 'Publish now'}</button>
-        <button type="submit" name="intent" value="schedule" disabled={pending}>{status === 'published' ? 'Schedule update' : 'Schedule'}</button>
+        <button type="submit" name="intent" value="save" disabled={pending}>{pressed.label('save', status === 'published' ? 'Save (not public yet)' : id ? 'Save' : 'Save draft', pending)}</button>
+        <button type="submit" name="intent" value="publish" disabled={pending}>{pressed.label('publish', status === 'published' ? 'Publish update' : 'Publish now', pending)}</button>
+        <button type="submit" name="intent" value="schedule" disabled={pending}>{pressed.label('schedule', status === 'published' ? 'Schedule update' : 'Schedule', pending)}</button>
         {status !== 'draft' && (
-          <button type="submit" name="intent" value="unpublish" disabled={pending}>Unpublish</button>
+          <button type="submit" name="intent" value="unpublish" disabled={pending}>{pressed.label('unpublish', 'Unpublish', pending)}</button>
         )}
         {hasPreview && (
           <button type="submit" formAction={previewAction} formNoValidate disabled={previewPending} className="secondary">
