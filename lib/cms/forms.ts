@@ -46,22 +46,5 @@ export const tagsField = z
   .transform((v) => [...new Set(v.split(',').map((t) => t.trim().toLowerCase()).filter(Boolean))])
   .pipe(z.array(z.string().regex(SLUG_RE, 'Tags use lowercase letters, digits and hyphens, separated by commas.')).max(20, 'At most 20 tags.'));
 
-/** A `datetime-local` value read as UTC ('' → undefined). */
-export const utcDateTime = z
-  .string()
-  .trim()
-  .transform((v, ctx) => {
-    if (v === '') return undefined;
-    const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/.exec(v);
-    const date = m ? new Date(Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!, +m[4]!, +m[5]!, +(m[6] ?? 0))) : undefined;
-    // Date.UTC rolls 2031-02-30 over into March: accept only a date that round-trips.
-    const exact = date && m && date.toISOString().slice(0, 16) === `${m[1]}-${m[2]}-${m[3]}T${m[4]}:${m[5]}` && (m[6] ?? '00') === date.toISOString().slice(17, 19);
-    if (!date || !exact || Number.isNaN(date.getTime()) || date.getUTCFullYear() > 9999) {
-      ctx.addIssue({ code: 'custom', message: 'Use a date and time like 2027-01-15T09:00 (UTC).' });
-      return z.NEVER;
-    }
-    return date;
-  });
-
 
 export { slugify } from './slugify';

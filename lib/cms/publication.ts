@@ -39,7 +39,7 @@ export function nextPublication(
       // Publishing again keeps the original publication time (feeds order by it); a first publish is "now".
       return { status: 'published', publishedAt: current?.status === 'published' && current.publishedAt ? current.publishedAt : now };
     case 'schedule':
-      if (!publishAt || publishAt <= now) throw invalid('Choose a time in the future to schedule (UTC).');
+      if (!publishAt || publishAt <= now) throw invalid('Choose a time in the future to schedule.');
       return { status: 'scheduled', publishedAt: publishAt };
     case 'unpublish':
       return { status: 'draft', publishedAt: null };
