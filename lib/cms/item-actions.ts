@@ -46,7 +46,8 @@ function build(type: AnyContentType, kind: ItemActionKind): Action {
       return cmsAction({
         form: (v) => formName(type, kind, formKey(kind, v)),
         schema: stagedSchema(type),
-        run: async ({ tx, input }) => runStaged(tx, type, input, (await editorClock()).zone),
+        // The clock through this transaction: on the embedded database a second connection waits for it.
+        run: async ({ tx, input }) => runStaged(tx, type, input, (await editorClock(tx)).zone),
       });
     case 'preview':
       return (_prev, formData) => preview(type, formData);
