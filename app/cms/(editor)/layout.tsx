@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import type { ReactNode } from 'react';
 import { contentTypes } from '@/lib/cms/registry';
 import { requireEditor } from '@/lib/cms/session';
-import { signOutAction } from '../login/actions';
+import { CmsContent, CmsHeader } from '../cms-header';
 
 export const metadata: Metadata = { title: { default: 'CMS', template: '%s · Gazette CMS' }, robots: { index: false } };
 
@@ -16,28 +16,8 @@ export default async function CmsLayout({ children }: { children: ReactNode }) {
   const editor = await requireEditor();
   return (
     <div className="cms">
-      <nav className="cms-nav" aria-label="CMS">
-        <a href="/cms">Dashboard</a>
-        {contentTypes().map((t) => (
-          <a key={t.name} href={`/cms/${t.segment}`}>{t.labels.title}</a>
-        ))}
-        <Account editor={editor} />
-      </nav>
-      {children}
+      <CmsHeader editor={editor} types={contentTypes().map((t) => ({ segment: t.segment, title: t.labels.title }))} />
+      <CmsContent>{children}</CmsContent>
     </div>
-  );
-}
-
-function Account({ editor }: { editor: Awaited<ReturnType<typeof requireEditor>> }) {
-  return (
-    <span className="cms-account">
-      {editor.role === 'admin' && <a href="/cms/editors">Editors</a>}
-      <span>
-        {editor.name} ({editor.role})
-      </span>
-      <form action={signOutAction}>
-        <button type="submit" className="link-button">Sign out</button>
-      </form>
-    </span>
   );
 }
