@@ -25,13 +25,11 @@ export interface TagRow {
 
 export async function listTags(db: Db): Promise<TagRow[]> {
   const rows = await db
-    .select({
-      slug: tags.slug,
-      name: tags.name,
-      description: tags.description,
-      posts: sql<number>`(select count(*)::int from ${postTags} join ${posts} on ${posts.id} = ${postTags.postId} where ${postTags.tagSlug} = ${tags.slug} and ${posts.deletedAt} is null)`,
-    })
+    .select({ slug: tags.slug, name: tags.name, description: tags.description, posts: sql<number>`count(${posts.id})::int` })
     .from(tags)
+    .leftJoin(postTags, eq(postTags.tagSlug, tags.slug))
+    .leftJoin(posts, and(eq(posts.id, postTags.postId), isNull(posts.deletedAt)))
+    .groupBy(tags.slug)
     .orderBy(asc(tags.slug));
   const redirects = await db.select({ slug: tagSlugRedirects.slug, tag: tagSlugRedirects.tagSlug }).from(tagSlugRedirects).orderBy(asc(tagSlugRedirects.slug));
   const former = new Map<string, string[]>();

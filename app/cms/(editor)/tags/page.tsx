@@ -22,6 +22,8 @@ export default async function TagsPage({ searchParams }: { searchParams: Promise
       : doneTag && doneKind === 'merged'
         ? `Merged into “${doneTag.slug}”: the posts carry it now, and the merged tag's slug redirects to it.`
         : undefined;
+  // A refusal for a tag no card shows any more (renamed or merged meanwhile): say it on top.
+  const orphan = flash && flash.status !== 'ok' && !list.some((t) => t.slug === flashTag) ? flash : undefined;
   return (
     <main>
       <h1>Tags</h1>
@@ -32,6 +34,11 @@ export default async function TagsPage({ searchParams }: { searchParams: Promise
       {done && (
         <p role="status" className="notice notice-ok">
           {done}
+        </p>
+      )}
+      {orphan && (
+        <p role="status" className={`notice notice-${orphan.status}`}>
+          {orphan.message}
         </p>
       )}
       {list.length === 0 ? (
