@@ -51,9 +51,11 @@ async function attemptSignIn(formData: FormData): Promise<ActionState> {
     await auth.api.signInEmail({ body: { email: parsed.data.email, password: parsed.data.password }, headers: h });
     await clearFailures(keys[0]!);
   } catch (err) {
-    // Not `instanceof APIError`: the bundle can hold more than one copy of better-call's error
-    // class, and a refused password then fell through to the outage branch below (after the
-    // password hash, ~2.5 s on a slow machine). isAPIError also recognises the other copies.
+    // Not `instanceof APIError`: the better-auth instance is shared on globalThis, and under
+    // `npm start` on a fresh database scripts/start.ts creates it from node_modules before Next's
+    // bundle loads, so its errors are another copy of the class. A refused password then fell
+    // through to the outage branch below, uncounted (tests/integration/sign-in.test.ts).
+    // isAPIError recognises every copy.
     if (isAPIError(err)) {
       // Every refusal counts toward both limits, an unknown e-mail too (it costs the same hash:
       // better-auth hashes the typed password when no account matches, so the timing and the
