@@ -18,11 +18,12 @@ export function CmsHeader({ editor, types = [] }: { editor?: Editor; types?: Cms
         Skip to content
       </a>
       <header className="cms-header">
-        <a href="/cms" className="brand">
-          Gazette CMS
-        </a>
-        {editor && (
+        {editor ? (
+          // The brand is the dashboard link, first in the CMS navigation.
           <nav className="cms-nav" aria-label="CMS">
+            <a href="/cms" className="brand">
+              Gazette CMS
+            </a>
             {types.map((t) => (
               <a key={t.segment} href={`/cms/${t.segment}`}>
                 {t.title}
@@ -31,6 +32,10 @@ export function CmsHeader({ editor, types = [] }: { editor?: Editor; types?: Cms
             <a href="/cms/tags">Tags</a>
             {editor.role === 'admin' && <a href="/cms/editors">Editors</a>}
           </nav>
+        ) : (
+          <a href="/cms" className="brand">
+            Gazette CMS
+          </a>
         )}
         <div className="cms-account">
           {editor && (
