@@ -10,21 +10,12 @@ export const metadata: Metadata = {
   alternates: { types: feedAlternateTypes },
 };
 
+// The document only. Each side brings its own chrome: the public site's header in
+// app/(site)/layout.tsx, the CMS's in app/cms/cms-header.tsx (a route group adds no URL segment).
 export default function RootLayout({ children }: { children: ReactNode }) {
   return (
     <html lang="en">
-      <body>
-        <header className="site-header">
-          <a href="/" className="brand">
-            Gazette
-          </a>
-          <nav>
-            <a href="/changelog">Changelog</a> · <a href="/events">Events</a> · <a href="/docs">API</a> ·{' '}
-            <a href="/feed.xml">RSS</a>
-          </nav>
-        </header>
-        {children}
-      </body>
+      <body>{children}</body>
     </html>
   );
 }

@@ -49,6 +49,10 @@ export const responses = {
     description: 'Not Modified: the client\'s copy (If-None-Match / If-Modified-Since) is current. No body; the same validators and caching headers as the 200.',
     headers: headerRefs('ETag', 'Last-Modified', 'Cache-Control', 'CDN-Cache-Control', 'Vary'),
   },
+  tagMoved: {
+    description: 'The `tag` names a tag that was renamed or merged into another: the same URL with the current tag slug is in `Location` (308, RFC 9110 §15.4.9).',
+    headers: headerRefs('Location', 'Cache-Control'),
+  },
   badRequest: { description: 'A query parameter is invalid; `invalid-params` names it.', headers: headerRefs('Cache-Control'), content: problemContent },
   notFound: { description: 'No such published resource. Cached briefly.', headers: headerRefs('Cache-Control'), content: problemContent },
   notAcceptable: { description: 'None of the Accept types is available; `available` lists them.', headers: headerRefs('Cache-Control', 'Vary'), content: problemContent },

@@ -23,6 +23,7 @@ export function registerPosts(registry: OpenAPIRegistry): void {
         content: { 'application/json': { schema: postListSchema } },
       },
       304: responses.notModified,
+      308: responses.tagMoved,
       400: responses.badRequest,
       405: responses.methodNotAllowed,
       406: responses.notAcceptable,

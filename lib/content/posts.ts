@@ -5,7 +5,7 @@ import 'server-only';
 import { and, desc, eq, isNull, sql } from 'drizzle-orm';
 import { cacheLife, cacheTag } from 'next/cache';
 import { getDb } from '@/db/client';
-import { posts, postSlugRedirects, postTags, tags } from '@/db/schema';
+import { posts, postSlugRedirects, postTags, tags, tagSlugRedirects } from '@/db/schema';
 import { encodeCursor, type Cursor } from '@/lib/api/posts';
 import { getConfig } from '@/lib/config';
 import { lazy, toRef, weakEtag, type LazyRepresentation, type Representation, type RepresentationRef } from '@/lib/http/representation';
@@ -217,14 +217,35 @@ async function postListFull(query: PostListQuery): Promise<Representation> {
   };
 }
 
-/** Slugs of every tag, for validating `?tag=`. */
-export async function getTagSlugs(): Promise<string[]> {
+export type TagLookup = { kind: 'found' } | { kind: 'moved'; slug: string } | { kind: 'missing' };
+
+interface TagIndex {
+  current: string[];
+  /** Slugs given up by a renamed or merged tag → the tag that holds them now. */
+  moved: Record<string, string>;
+}
+
+/**
+ * Every tag slug and every former one, in one cache entry (not one per `?tag=` value asked for,
+ * so random values cannot fill the cache). Tagged `posts`: every post save may create a tag, and
+ * renames and merges invalidate it too.
+ */
+async function getTagIndex(): Promise<TagIndex> {
   'use cache';
   cacheLife('hours');
   cacheTag(cacheTags.posts);
   const db = await getDb();
-  const rows = await db.select({ slug: tags.slug }).from(tags).orderBy(tags.slug);
-  return rows.map((r) => r.slug);
+  const current = (await db.select({ slug: tags.slug }).from(tags).orderBy(tags.slug)).map((r) => r.slug);
+  const moved = Object.fromEntries((await db.select({ slug: tagSlugRedirects.slug, to: tagSlugRedirects.tagSlug }).from(tagSlugRedirects)).map((r) => [r.slug, r.to]));
+  return { current, moved };
+}
+
+/** A `?tag=` value: a current tag, a slug a renamed or merged tag gave up (308 to it), or none. */
+export async function lookupTag(slug: string): Promise<TagLookup> {
+  const index = await getTagIndex();
+  if (index.current.includes(slug)) return { kind: 'found' };
+  const to = Object.hasOwn(index.moved, slug) ? index.moved[slug] : undefined;
+  return to ? { kind: 'moved', slug: to } : { kind: 'missing' };
 }
 
 export interface PostSummary {

@@ -1,7 +1,8 @@
-// GET /api/posts – published posts, newest first, with cursor pagination and a tag filter
+// GET /api/posts – published posts, newest first, with cursor pagination and a tag filter (a former tag slug redirects)
 import { decodeCursor, postListQuerySchema } from '@/lib/api/posts';
 import { publicRoute } from '@/lib/api/route';
-import { getPostListPage, getTagSlugs } from '@/lib/content/posts';
+import { tagRedirect } from '@/lib/api/tag-param';
+import { getPostListPage } from '@/lib/content/posts';
 import { invalidParams, parseQuery } from '@/lib/http/query';
 import { negotiate, represent } from '@/lib/http/respond';
 
@@ -10,9 +11,9 @@ export const { GET, HEAD, OPTIONS, POST, PUT, PATCH, DELETE } = publicRoute(
     const query = parseQuery(new URL(request.url), postListQuerySchema);
     const cursor = query.cursor === undefined ? undefined : decodeCursor(query.cursor);
     if (query.cursor !== undefined && !cursor) throw invalidParams([{ name: 'cursor', reason: 'is not a cursor this API issued' }]);
-    if (query.tag && !(await getTagSlugs()).includes(query.tag)) {
-      throw invalidParams([{ name: 'tag', reason: `names no tag: ${query.tag}` }]);
-    }
+    // A renamed or merged tag's old slug: 308 to the current one (an unknown tag: 400).
+    const moved = await tagRedirect(request, query.tag, 'list');
+    if (moved) return moved;
     negotiate(request, ['application/json']);
     return represent(request, await getPostListPage({ limit: query.limit, cursor, tag: query.tag }), 'list');
   },

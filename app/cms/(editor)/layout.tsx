@@ -3,8 +3,8 @@ import type { ReactNode } from 'react';
 import { contentTypes } from '@/lib/cms/registry';
 import { requireEditor } from '@/lib/cms/session';
 import { editorZoneInfo } from '@/lib/cms/editor-clock';
+import { CmsContent, CmsHeader } from '../cms-header';
 import { EditorZone } from './editor-zone';
-import { signOutAction } from '../login/actions';
 
 export const metadata: Metadata = { title: { default: 'CMS', template: '%s · Gazette CMS' }, robots: { index: false } };
 
@@ -18,29 +18,10 @@ export default async function CmsLayout({ children }: { children: ReactNode }) {
   const editor = await requireEditor();
   return (
     <div className="cms">
-      <nav className="cms-nav" aria-label="CMS">
-        <a href="/cms">Dashboard</a>
-        {contentTypes().map((t) => (
-          <a key={t.name} href={`/cms/${t.segment}`}>{t.labels.title}</a>
-        ))}
-        <a href="/cms/profile">Profile</a>
-        <Account editor={editor} />
-      </nav>
-      <EditorZone value={await editorZoneInfo()}>{children}</EditorZone>
+      <CmsHeader editor={editor} types={contentTypes().map((t) => ({ segment: t.segment, title: t.labels.title }))} />
+      <CmsContent>
+        <EditorZone value={await editorZoneInfo()}>{children}</EditorZone>
+      </CmsContent>
     </div>
-  );
-}
-
-function Account({ editor }: { editor: Awaited<ReturnType<typeof requireEditor>> }) {
-  return (
-    <span className="cms-account">
-      {editor.role === 'admin' && <a href="/cms/editors">Editors</a>}
-      <span>
-        {editor.name} ({editor.role})
-      </span>
-      <form action={signOutAction}>
-        <button type="submit" className="link-button">Sign out</button>
-      </form>
-    </span>
   );
 }

@@ -1,7 +1,7 @@
 'use server';
 // Sign-in and sign-out. better-auth's own rate limiter only guards HTTP calls to its route,
 // so this action limits attempts itself, per account and per client address.
-import { APIError } from 'better-auth/api';
+import { isAPIError } from 'better-auth/api';
 import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
@@ -15,6 +15,9 @@ const signInSchema = z.object({
   password: z.string().min(1, 'Enter your password.').max(256, 'That password is too long.'),
   next: z.string().max(500).optional(),
 });
+
+/** One answer for an unknown e-mail and a wrong password (no account probing). */
+const WRONG = 'Wrong e-mail or password.';
 
 function safeNext(next: string | undefined): string {
   // Only paths inside the CMS: never an open redirect.
@@ -48,10 +51,20 @@ async function attemptSignIn(formData: FormData): Promise<ActionState> {
     await auth.api.signInEmail({ body: { email: parsed.data.email, password: parsed.data.password }, headers: h });
     await clearFailures(keys[0]!);
   } catch (err) {
-    if (err instanceof APIError) {
+    // Not `instanceof APIError`: the better-auth instance is shared on globalThis, and under
+    // `npm start` on a fresh database scripts/start.ts creates it from node_modules before Next's
+    // bundle loads, so its errors are another copy of the class. A refused password then fell
+    // through to the outage branch below, uncounted (tests/integration/sign-in.test.ts).
+    // isAPIError recognises every copy.
+    if (isAPIError(err)) {
+      // Every refusal counts toward both limits, an unknown e-mail too (it costs the same hash:
+      // better-auth hashes the typed password when no account matches, so the timing and the
+      // answer are alike and reveal nothing about which accounts exist).
       await recordFailure(keys).catch((e: unknown) => console.error('[auth] could not record a failed sign-in:', e));
-      // One message for wrong e-mail, wrong password and deactivated account: no account probing.
-      return { status: 'invalid', message: 'The e-mail address or password is not right, or the account is deactivated.', values: { email } };
+      // Deactivation is checked only once the password matched: saying so reveals nothing to
+      // someone who does not know the password.
+      const deactivated = err.status === 'FORBIDDEN' && err.body?.code === 'BANNED_USER';
+      return { status: 'invalid', message: deactivated ? 'This account is deactivated. Ask an admin to reactivate it.' : WRONG, values: { email } };
     }
     console.error('[auth] sign-in failed:', err);
     return { status: 'error', message: 'Signing in is not possible right now. Try again shortly.', values: { email } };

@@ -11,7 +11,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
   const { next } = await searchParams;
   const flash = await takeFlash('sign-in');
   return (
-    <main className="cms">
+    <main>
       <h1>Sign in to the CMS</h1>
       <LoginForm next={typeof next === 'string' ? next : undefined} initial={flash} />
     </main>

@@ -8,6 +8,7 @@ import { authors, posts, postSlugRedirects, postTags, tags } from '@/db/schema';
 import { cacheTags } from '@/lib/content/cache-tags';
 import { authorName, authorOptions, ensureAuthorProfile } from '../authors';
 import { ActionRefusal } from '../refusals';
+import { canonicalTagSlugs } from '../tags';
 import { PUBLICATION_STATUSES } from '../publication';
 import { defineContentType, itemForm } from '../content-type';
 import { line, MAX_BODY_CHARS, requiredLine, slugField, tagsField, text } from '../forms';
@@ -88,9 +89,12 @@ export const postType = defineContentType<typeof posts, z.output<typeof form>, t
         await tx.insert(postSlugRedirects).values({ slug: current.slug, postId: saved.id }).onConflictDoUpdate({ target: postSlugRedirects.slug, set: { postId: saved.id } });
       }
     }
-    if (values.tags.length) await tx.insert(tags).values(values.tags.map((slug) => ({ slug, name: slug }))).onConflictDoNothing();
+    // A renamed or merged tag's old slug (a stale form, a revision restored) means the tag that
+    // holds it now (lib/cms/tags.ts): never a new tag shadowing the redirect.
+    const tagSlugs = await canonicalTagSlugs(tx, values.tags);
+    if (tagSlugs.length) await tx.insert(tags).values(tagSlugs.map((slug) => ({ slug, name: slug }))).onConflictDoNothing();
     await tx.delete(postTags).where(eq(postTags.postId, saved.id));
-    if (values.tags.length) await tx.insert(postTags).values(values.tags.map((tagSlug) => ({ postId: saved.id, tagSlug })));
+    if (tagSlugs.length) await tx.insert(postTags).values(tagSlugs.map((tagSlug) => ({ postId: saved.id, tagSlug })));
   },
   // Payload's lesson (STYLE.md): the old slug and every former slug too, and both tag sets.
   cacheTags: (after, before) => [

@@ -5,6 +5,7 @@ import { slugify } from '@/lib/cms/slugify';
 import { Field } from '../../field';
 import { checkSlugAction } from '../../item-actions';
 import type { FieldsProps } from '../fields';
+import { TagInput } from './tag-input';
 
 export function PostFields({ id, value, err, control, options }: FieldsProps) {
   const [slugTouched, setSlugTouched] = useState(Boolean(value('slug')));
@@ -43,8 +44,8 @@ export function PostFields({ id, value, err, control, options }: FieldsProps) {
         <textarea {...control('body')} rows={18} defaultValue={value('body')} />
       </Field>
       <div className="field-row">
-        <Field name="tags" label="Tags" error={err('tags')} hint="Comma-separated, e.g. http, caching">
-          <input {...control('tags')} defaultValue={value('tags')} />
+        <Field name="tags" label="Tags" error={err('tags')} hint="Comma-separated, e.g. http, caching; existing tags are suggested as you type.">
+          <TagInput {...control('tags')} defaultValue={value('tags')} />
         </Field>
         <Field name="authorId" label="Author" error={err('authorId')}>
           <select {...control('authorId', false)} required defaultValue={value('authorId')}>

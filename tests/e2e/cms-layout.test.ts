@@ -1,0 +1,178 @@
+// Every CMS screen in Chromium at a phone's width (390 px) and a laptop's (1280 px): no
+// horizontal page scroll, one header (the CMS's own, not the public site's), a skip link as the
+// first Tab stop that lands on the content, the first form field a few Tab presses after it.
+// A screenshot of each screen at both widths goes to test-results/screenshots/ (gitignored).
+// And the Tags field's suggestions, by keyboard only.
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromiumAvailable, launchBrowser } from '../helpers/browser';
+import { startChildServer, type ChildServer } from '../helpers/child-server';
+import { TEST_ACCOUNTS } from '../helpers/template-db';
+
+const shots = path.resolve(import.meta.dirname, '..', '..', 'test-results', 'screenshots');
+const WIDTHS = [390, 1280] as const;
+/** Tab presses after the skip link before the first field of a form (skip link → content → field). */
+const FIRST_FIELD_WITHIN = 4;
+
+describe.skipIf(!chromiumAvailable())('the CMS layout in Chromium', () => {
+  let server: ChildServer;
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+  const ids: Record<string, string> = {};
+  const saved: string[] = [];
+
+  beforeAll(async () => {
+    fs.mkdirSync(shots, { recursive: true });
+    server = await startChildServer();
+    browser = await launchBrowser();
+    context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    page = await context.newPage();
+    await page.goto(`${server.url}/cms/login`);
+    await page.fill('#email', TEST_ACCOUNTS.admin.email);
+    await page.fill('#password', TEST_ACCOUNTS.admin.password);
+    await Promise.all([page.waitForURL(/\/cms$/), page.click('button[type=submit]')]);
+    // One item of each type, for its edit form and revisions; long words and a URL on purpose.
+    for (const [segment, fill] of [
+      ['posts', async () => {
+        await page.fill('#title', 'A post with a verylongwordthatwouldneverwrapanywhereonaphonescreenatall');
+        await page.fill('#slug', 'layout-post');
+        await page.fill('#body', 'See https://example.com/a/very/long/path/that/goes/on/and/on/without/any/break/at/all');
+        await page.fill('#tags', 'http, caching, layout-testing');
+      }],
+      ['changelog', async () => {
+        await page.fill('#title', 'A changelog entry for the layout test');
+        await page.selectOption('#category', { index: 1 });
+      }],
+      ['events', async () => {
+        await page.fill('#title', 'An event for the layout test');
+        await page.fill('#start', '2031-05-01T10:00');
+        await page.fill('#end', '2031-05-01T11:00');
+        if (!(await page.inputValue('#timeZone'))) await page.fill('#timeZone', 'Europe/Berlin');
+      }],
+    ] as const) {
+      await page.goto(`${server.url}/cms/${segment}/new`);
+      await fill();
+      await page.locator('button[value=save]').click();
+      await page.waitForURL(new RegExp(`/cms/${segment}/[0-9a-f-]{36}`), { timeout: 20_000 }).catch(async () => {
+        throw new Error(`saving a ${segment} item failed: ${(await page.locator('.field-error, .notice').allTextContents()).join(' | ')}`);
+      });
+      ids[segment] = /\/cms\/[^/]+\/([0-9a-f-]{36})/.exec(page.url())![1]!;
+    }
+  });
+  afterAll(async () => {
+    console.log(`[screenshots]\n${saved.join('\n')}`);
+    await context?.close();
+    await browser?.close();
+    await server?.stop();
+  });
+
+  type Screen = { name: string; path: string; signedOut?: boolean; form?: string };
+  const screens = (): Screen[] => [
+    { name: 'login', path: '/cms/login', signedOut: true, form: '#email' },
+    { name: 'dashboard', path: '/cms' },
+    ...['posts', 'changelog', 'events'].flatMap((s) => [
+      { name: `${s}-list`, path: `/cms/${s}` },
+      { name: `${s}-new`, path: `/cms/${s}/new`, form: '#title' },
+      { name: `${s}-edit`, path: `/cms/${s}/${ids[s]}`, form: '#title' },
+      { name: `${s}-revisions`, path: `/cms/${s}/${ids[s]}/revisions` },
+    ]),
+    { name: 'editors', path: '/cms/editors' },
+    { name: 'tags', path: '/cms/tags' },
+    { name: 'profile', path: '/cms/profile', form: '#name' },
+    // The lists' search, filters and pager with a query, and the bulk confirmation page.
+    { name: 'posts-search', path: '/cms/posts?q=http&status=published&sort=title&dir=asc' },
+    { name: 'posts-bulk-confirm', path: `/cms/posts/bulk?intent=unpublish&item=${ids.posts}.1` },
+  ];
+
+  for (const width of WIDTHS) {
+    it(`fits every CMS screen at ${width} px, with one header and a working skip link`, async () => {
+      const report: string[] = [];
+      for (const screen of screens()) {
+        const ctx = screen.signedOut ? await browser.newContext({ viewport: { width, height: 900 } }) : context;
+        const p = screen.signedOut ? await ctx.newPage() : page;
+        await p.setViewportSize({ width, height: 900 });
+        await p.goto(server.url + screen.path);
+        expect(new URL(p.url()).pathname, screen.name).toBe(screen.path);
+
+        const overflow = await p.evaluate(() => ({ scroll: document.documentElement.scrollWidth, inner: window.innerWidth }));
+        expect(overflow.scroll, `${screen.name} at ${width} px is ${overflow.scroll} px wide`).toBeLessThanOrEqual(overflow.inner);
+        expect(await p.locator('header').count(), screen.name).toBe(1);
+        expect(await p.locator('.site-header').count(), screen.name).toBe(0);
+        expect(await p.locator('header .brand').textContent()).toBe('Gazette CMS');
+
+        // The first Tab stop is the skip link; following it moves focus to the content.
+        await p.locator('body').focus();
+        await p.keyboard.press('Tab');
+        expect(await p.evaluate(() => document.activeElement?.textContent), screen.name).toBe('Skip to content');
+        const file = path.join(shots, `cms-${screen.name}-${width}.png`);
+        await p.keyboard.press('Enter');
+        expect(await p.evaluate(() => document.activeElement?.id), screen.name).toBe('content');
+        expect(await p.evaluate(() => Boolean(document.activeElement?.querySelector('main')))).toBe(true);
+
+        if (screen.form) {
+          let presses = 0;
+          while (presses < 10 && !(await p.evaluate((sel) => document.activeElement === document.querySelector(sel), screen.form))) {
+            await p.keyboard.press('Tab');
+            presses++;
+          }
+          report.push(`${screen.name}: first field after the skip link in ${presses} Tab press(es)`);
+          expect(presses, `${screen.name}: Tab presses from the skip link to ${screen.form}`).toBeLessThanOrEqual(FIRST_FIELD_WITHIN);
+        }
+        await p.evaluate(() => window.scrollTo(0, 0));
+        await p.screenshot({ path: file, fullPage: true });
+        saved.push(path.relative(process.cwd(), file));
+        if (screen.signedOut) await ctx.close();
+      }
+      console.log(`[tab order at ${width} px]\n${report.join('\n')}`);
+    });
+  }
+
+  it('keeps the public header on public pages, and no CMS header there', async () => {
+    await page.setViewportSize({ width: 390, height: 900 });
+    await page.goto(`${server.url}/`);
+    expect(await page.locator('.site-header').count()).toBe(1);
+    expect(await page.locator('.cms-header').count()).toBe(0);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+  });
+
+  it('suggests existing tags in the Tags field, usable by keyboard alone', async () => {
+    await page.setViewportSize({ width: 390, height: 900 });
+    await page.goto(`${server.url}/cms/posts/new`);
+    const tagsField = page.locator('#tags');
+    await tagsField.focus();
+    expect(await tagsField.getAttribute('role')).toBe('combobox');
+    expect(await tagsField.getAttribute('aria-expanded')).toBe('false');
+    await page.keyboard.type('http, cach');
+    const listbox = page.locator(`#${await tagsField.getAttribute('aria-controls')}`);
+    await expect.poll(() => listbox.isVisible()).toBe(true);
+    expect(await tagsField.getAttribute('aria-expanded')).toBe('true');
+    // Already entered tags are not offered again.
+    const offered = await listbox.locator('[role=option]').allTextContents();
+    expect(offered).toHaveLength(1);
+    expect(offered[0]).toMatch(/^caching/);
+    await page.keyboard.press('ArrowDown');
+    const active = await tagsField.getAttribute('aria-activedescendant');
+    expect(active).toBeTruthy();
+    expect(await page.locator(`[id="${active}"]`).getAttribute('aria-selected')).toBe('true');
+    await page.screenshot({ path: path.join(shots, 'cms-tag-suggestions-390.png'), fullPage: false });
+    saved.push(path.relative(process.cwd(), path.join(shots, 'cms-tag-suggestions-390.png')));
+    // Enter takes the suggestion; it does not submit the form.
+    await page.keyboard.press('Enter');
+    expect(await tagsField.inputValue()).toBe('http, caching, ');
+    expect(new URL(page.url()).pathname).toBe('/cms/posts/new');
+    expect(await tagsField.getAttribute('aria-expanded')).toBe('false');
+    // Escape closes the list without changing what was typed.
+    await page.keyboard.type('lay');
+    await expect.poll(() => listbox.isVisible()).toBe(true);
+    await page.keyboard.press('Escape');
+    expect(await listbox.isVisible()).toBe(false);
+    expect(await tagsField.inputValue()).toBe('http, caching, lay');
+    // Down opens the list again.
+    await page.keyboard.press('ArrowDown');
+    await expect.poll(() => listbox.isVisible()).toBe(true);
+    expect(await listbox.locator('[role=option]').allTextContents()).toEqual(['layout-testing']);
+  });
+});
