@@ -12,8 +12,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import * as cheerio from 'cheerio';
-import { sql } from 'drizzle-orm';
 import { buildIfStale } from '../scripts/build-if-stale';
+import { refreshPlannerStatistics } from '../db/bootstrap';
 import { closeProcessDatabase, openDatabase, setProcessDatabase } from '../db/client';
 import { createAccount } from '../lib/auth/accounts';
 import { getAuth } from '../lib/auth/auth';
@@ -48,8 +48,9 @@ async function main(): Promise<void> {
   await createAccount(await getAuth(), handle.db, ACCOUNT);
   // Planner statistics, as autovacuum gathers them on PostgreSQL after a bulk load. PGlite runs
   // no autovacuum: without them it guesses `deleted_at IS NULL` keeps 0.5% of rows and sorts
-  // the whole table instead of walking an index (--no-analyze measures that state).
-  if (!values['no-analyze']) await handle.db.execute(sql`analyze`);
+  // the whole table instead of walking an index (--no-analyze measures that state). npm start
+  // and npm run db:seed do the same (db/bootstrap.ts refreshPlannerStatistics).
+  if (!values['no-analyze']) await refreshPlannerStatistics(handle);
   await closeProcessDatabase();
 
   const port = 3950 + Math.floor(Math.random() * 40);

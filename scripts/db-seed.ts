@@ -1,6 +1,7 @@
 // npm run db:seed [-- --posts N] — demo content (idempotent), plus N synthetic posts if asked.
 import './env';
 import { parseArgs } from 'node:util';
+import { refreshPlannerStatistics } from '../db/bootstrap';
 import { closeProcessDatabase, getDatabaseHandle } from '../db/client';
 import { migrateDatabase } from '../db/migrate';
 import { seedDemoContent, seedSyntheticPosts } from '../db/seed';
@@ -33,5 +34,6 @@ runScript(async () => {
     if (tty) process.stderr.write('\n');
     console.log(`Synthetic posts present: ${synthetic} (${((Date.now() - started) / 1000).toFixed(1)} s).`);
   }
+  await refreshPlannerStatistics(handle);
   await closeProcessDatabase();
 });
