@@ -43,6 +43,9 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
       authors: [post.author],
       tags: post.tags,
       siteName: 'Gazette',
+      // Named here: the image route (app/posts/[slug]/opengraph-image.tsx) stays outside the (site)
+      // route group, where Next would give its URL a hash, so the file convention does not link it.
+      images: [{ url: `/posts/${post.slug}/opengraph-image`, width: 1200, height: 630, type: 'image/png', alt: post.title }],
     },
   };
 }
