@@ -6,13 +6,15 @@ import { getDb } from '@/db/client';
 import { autosaveBody, autosaveKey, clearAutosave, MAX_AUTOSAVE_BYTES, readAutosave, storeAutosave } from '@/lib/cms/autosave';
 import { editorClock } from '@/lib/cms/editor-clock';
 import { currentEditor } from '@/lib/cms/session';
+import { problem, toResponse } from '@/lib/http/problem';
 
 const json = (status: number, body: unknown) =>
   new Response(status === 204 ? null : JSON.stringify(body), {
     status,
     headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'private, no-store' },
   });
-const refuse = (status: number, detail: string) => json(status, { status, detail });
+// Refusals are problem documents (RFC 9457), from the one builder; never cached by anyone.
+const refuse = (status: number, detail: string) => toResponse(problem(status, detail, { cache: 'none' }));
 
 export const GET = guarded(async (request: Request): Promise<Response> => {
   // A cross-site page may not even probe it (browsers mark cross-site fetches).
