@@ -100,7 +100,7 @@ export default async function EditItemPage({ params, searchParams }: { params: P
         options={options}
         flash={flash}
         previewFlash={previewFlash}
-        publishedAt={publication.status === 'published' && publication.publishedAt ? (await editorClock()).format(publication.publishedAt) : undefined}
+        publishedAt={publication.status === 'published' && publication.publishedAt ? clock.format(publication.publishedAt) : undefined}
       />
       <DeleteForm
         type={type.name}
