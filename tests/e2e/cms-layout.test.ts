@@ -143,8 +143,9 @@ describe.skipIf(!chromiumAvailable())('the CMS layout in Chromium', () => {
     await page.setViewportSize({ width: 390, height: 900 });
     await page.goto(`${server.url}/cms/posts/new`);
     const tagsField = page.locator('#tags');
+    // The combobox roles arrive with hydration (without JavaScript it is a plain text field).
+    await expect.poll(() => tagsField.getAttribute('role')).toBe('combobox');
     await tagsField.focus();
-    expect(await tagsField.getAttribute('role')).toBe('combobox');
     expect(await tagsField.getAttribute('aria-expanded')).toBe('false');
     await page.keyboard.type('http, cach');
     const listbox = page.locator(`#${await tagsField.getAttribute('aria-controls')}`);
