@@ -66,6 +66,63 @@ export const authors = pgTable(
   ],
 );
 
+// Media (SPEC §9): an uploaded image and the files made from it once, at upload. Every file is
+// stored under the SHA-256 of its own bytes (content-addressed, lib/media/store.ts); the upload's
+// own hash is unique, so the same image uploaded twice is stored once.
+export const media = pgTable(
+  'media',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    /** SHA-256 (hex) of the bytes as uploaded, before metadata was stripped. */
+    sourceHash: text('source_hash').notNull(),
+    /** The uploaded file's name, made safe (lib/media/names.ts): shown in the library, used in URLs. */
+    fileName: text('file_name').notNull(),
+    alt: text('alt').notNull().default(''),
+    /** The stored original: jpeg, png, webp, avif or gif (lib/media/formats.ts). */
+    format: text('format').notNull(),
+    width: integer('width').notNull(),
+    height: integer('height').notNull(),
+    /** Bytes of the upload as received. */
+    bytes: integer('bytes').notNull(),
+    createdBy: text('created_by').references(() => user.id, { onDelete: 'set null' }),
+    search: tsvector('search').generatedAlwaysAs(
+      sql.raw(`to_tsvector('simple'::regconfig, coalesce(file_name, '') || ' ' || coalesce(alt, ''))`),
+    ),
+    ...timestamps,
+  },
+  (t) => [
+    uniqueIndex('media_source_hash_unique').on(t.sourceHash),
+    index('media_created_order').on(t.createdAt, t.id),
+    index('media_search').using('gin', t.search),
+    check('media_source_hash_format', sql`${t.sourceHash} ~ '^[0-9a-f]{64}$'`),
+    check('media_format', sql`${t.format} in ('jpeg', 'png', 'webp', 'avif', 'gif')`),
+    check('media_size_positive', sql`${t.width} > 0 and ${t.height} > 0 and ${t.bytes} > 0`),
+  ],
+);
+
+/** The files of one media item: the original (metadata stripped, orientation applied) and its variants. */
+export const mediaFiles = pgTable(
+  'media_files',
+  {
+    mediaId: uuid('media_id')
+      .notNull()
+      .references(() => media.id, { onDelete: 'cascade' }),
+    /** SHA-256 (hex) of the file's bytes: its storage key and its URL. */
+    hash: text('hash').notNull(),
+    format: text('format').notNull(),
+    width: integer('width').notNull(),
+    height: integer('height').notNull(),
+    bytes: integer('bytes').notNull(),
+    original: boolean('original').notNull().default(false),
+  },
+  (t) => [
+    primaryKey({ columns: [t.mediaId, t.hash] }),
+    index('media_files_hash').on(t.hash),
+    check('media_files_hash_format', sql`${t.hash} ~ '^[0-9a-f]{64}$'`),
+    check('media_files_format', sql`${t.format} in ('jpeg', 'png', 'webp', 'avif', 'gif')`),
+  ],
+);
+
 export const posts = pgTable(
   'posts',
   {
@@ -78,6 +135,10 @@ export const posts = pgTable(
     authorId: uuid('author_id')
       .notNull()
       .references(() => authors.id, { onDelete: 'restrict' }),
+    // The cover image (SPEC §9) and its alt text for this post (empty: the image's own alt).
+    // A used image cannot be deleted (restrict).
+    coverMediaId: uuid('cover_media_id').references(() => media.id, { onDelete: 'restrict' }),
+    coverAlt: text('cover_alt').notNull().default(''),
     status: publicationStatus('status').notNull().default('draft'),
     publishedAt: timestamp('published_at', { withTimezone: true, mode: 'date' }),
     // Soft delete: a deleted post answers 410 Gone at its URLs (SPEC §2).
@@ -91,6 +152,7 @@ export const posts = pgTable(
     uniqueIndex('posts_slug_unique').on(t.slug),
     index('posts_feed_order').on(t.status, t.publishedAt, t.id),
     index('posts_author').on(t.authorId),
+    index('posts_cover').on(t.coverMediaId),
     index('posts_updated_order').on(t.updatedAt, t.id),
     index('posts_search').using('gin', t.search),
     check('posts_slug_format', sql`${t.slug} ~ '^[a-z0-9]+(-[a-z0-9]+)*$'`),
@@ -299,3 +361,5 @@ export const appMeta = pgTable('app_meta', {
 });
 
 export * from './auth-schema';
+export type Media = typeof media.$inferSelect;
+export type MediaFile = typeof mediaFiles.$inferSelect;

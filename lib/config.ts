@@ -2,6 +2,7 @@
 // stops start-up with a message that names the variable (SPEC §6). Every variable is listed,
 // with a comment, in .env.example.
 import os from 'node:os';
+import path from 'node:path';
 import { z } from 'zod';
 
 const optionalUrl = z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' }).optional();
@@ -29,6 +30,17 @@ const envSchema = z
     REDIS_TIMEOUT_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
     WEB_CONCURRENCY: z.coerce.number().int().min(1, 'must be at least 1').max(256).optional(),
     VERCEL: z.string().optional(),
+    // Media (SPEC §9): the largest upload, the most pixels an image may decode to, and where files go.
+    MEDIA_MAX_BYTES: z.coerce.number().int().min(1024, 'must be at least 1024 (bytes)').max(1024 ** 3).default(20 * 1024 * 1024),
+    MEDIA_MAX_PIXELS: z.coerce.number().int().min(10_000).max(1_000_000_000).default(40_000_000),
+    GAZETTE_MEDIA_DIR: z.string().trim().min(1).optional(),
+    MEDIA_S3_BUCKET: z.string().regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, 'must be a bucket name').optional(),
+    MEDIA_S3_REGION: z.string().trim().min(1).default('auto'),
+    MEDIA_S3_ENDPOINT: optionalUrl,
+    MEDIA_S3_PREFIX: z.string().regex(/^[\w./-]{0,200}$/, 'must be a key prefix such as media/').default(''),
+    MEDIA_S3_FORCE_PATH_STYLE: z.stringbool().default(false),
+    MEDIA_S3_ACCESS_KEY_ID: z.string().trim().min(1).optional(),
+    MEDIA_S3_SECRET_ACCESS_KEY: z.string().trim().min(1).optional(),
   })
   .superRefine((env, ctx) => {
     // A real deployment (an external database) must bring its own session-signing secret; the
@@ -67,6 +79,17 @@ const envSchema = z
         message: 'is required on Vercel: a deployment runs many instances, and without a shared cache each serves its own stale copy after a change. Set REDIS_URL to a Redis or Valkey database (e.g. Upstash, Redis Cloud).',
       });
     }
+    // Vercel has no writable disk that outlives a request: uploads need a bucket.
+    if (env.VERCEL && !env.MEDIA_S3_BUCKET) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['MEDIA_S3_BUCKET'],
+        message: 'is required on Vercel: uploaded images need an S3-compatible bucket (AWS S3, Cloudflare R2, MinIO); the file system there is read-only and per instance.',
+      });
+    }
+    if (Boolean(env.MEDIA_S3_ACCESS_KEY_ID) !== Boolean(env.MEDIA_S3_SECRET_ACCESS_KEY)) {
+      ctx.addIssue({ code: 'custom', path: [env.MEDIA_S3_ACCESS_KEY_ID ? 'MEDIA_S3_SECRET_ACCESS_KEY' : 'MEDIA_S3_ACCESS_KEY_ID'], message: 'must be set together with its pair (or neither, to use the AWS credential chain).' });
+    }
     if (env.VERCEL && !env.DATABASE_URL) {
       ctx.addIssue({
         code: 'custom',
@@ -99,6 +122,14 @@ export interface Config {
   redisTimeoutMs: number;
   /** Worker processes `npm start` runs: one per core with PostgreSQL and Redis, else 1. */
   workers: number;
+  media: MediaConfig;
+}
+
+export interface MediaConfig {
+  maxBytes: number;
+  maxPixels: number;
+  /** Where media files go: a folder (the embedded default) or an S3-compatible bucket. */
+  store: { kind: 'folder'; dir: string } | { kind: 's3'; bucket: string; region: string; endpoint: string | undefined; prefix: string; forcePathStyle: boolean; credentials: { accessKeyId: string; secretAccessKey: string } | undefined };
 }
 
 export class ConfigError extends Error {
@@ -144,6 +175,23 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     redisKeyPrefix: e.REDIS_KEY_PREFIX,
     redisTimeoutMs: e.REDIS_TIMEOUT_MS,
     workers: e.WEB_CONCURRENCY ?? (e.DATABASE_URL && e.REDIS_URL ? os.availableParallelism() : 1),
+    media: {
+      maxBytes: e.MEDIA_MAX_BYTES,
+      maxPixels: e.MEDIA_MAX_PIXELS,
+      store: e.MEDIA_S3_BUCKET
+        ? {
+            kind: 's3',
+            bucket: e.MEDIA_S3_BUCKET,
+            region: e.MEDIA_S3_REGION,
+            endpoint: e.MEDIA_S3_ENDPOINT,
+            prefix: e.MEDIA_S3_PREFIX,
+            forcePathStyle: e.MEDIA_S3_FORCE_PATH_STYLE,
+            credentials:
+              e.MEDIA_S3_ACCESS_KEY_ID && e.MEDIA_S3_SECRET_ACCESS_KEY ? { accessKeyId: e.MEDIA_S3_ACCESS_KEY_ID, secretAccessKey: e.MEDIA_S3_SECRET_ACCESS_KEY } : undefined,
+          }
+        : // Beside the embedded database's folder by default (.data/pglite → .data/media).
+          { kind: 'folder', dir: e.GAZETTE_MEDIA_DIR ?? path.join(path.dirname(e.GAZETTE_DATA_DIR), 'media') },
+    },
   };
 }
 
