@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { media, mediaFiles } from '@/db/schema';
 import { resetConfig } from '@/lib/config';
 import { getMediaStore, type MediaStore } from '@/lib/media/store';
-import { sweepMedia } from '@/lib/media/sweep';
+import { sweepMedia, sweepMediaIfDue } from '@/lib/media/sweep';
 import type { TestServer } from '../helpers/app-server';
 import { signIn, type CookieJar } from '../helpers/cms-client';
 import { multipart, photoJpeg, pixelBomb, smallPng, type Part } from '../helpers/media';
@@ -228,6 +228,10 @@ export function mediaUploadSuite(name: string, start: () => Promise<TestServer>)
       expect(later.removed).toBe(1);
       expect(await objects()).toEqual(before.filter((k) => k !== key));
       await expectConsistent();
+      // The scheduler's hourly run: the first caller claims it, the next within the hour does not.
+      const hourLater = new Date(Date.now() + 3 * 60 * 60 * 1000);
+      expect(await sweepMediaIfDue(db(), store, hourLater)).toEqual({ checked: before.length - 1, removed: 0 });
+      expect(await sweepMediaIfDue(db(), store, new Date(hourLater.getTime() + 60_000))).toBeUndefined();
     });
   });
 }

@@ -118,3 +118,8 @@ function hostOf(origin: string): string | undefined {
     return undefined;
   }
 }
+
+/** The upload URL is a form's action, not a page: a visit goes to the library. */
+export function GET(): Response {
+  return new Response(null, { status: 303, headers: { location: '/cms/media', 'cache-control': 'no-store' } });
+}
