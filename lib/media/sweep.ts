@@ -9,6 +9,7 @@ import type { Db, Tx } from '@/db/client';
 import { appMeta, mediaFiles } from '@/db/schema';
 import { FolderStore } from './folder-store';
 import type { MediaStore } from './store';
+import { removeStaleUploads } from './upload';
 
 /** How old an unnamed file must be before the sweep removes it. */
 export const SWEEP_GRACE_MS = 60 * 60 * 1000;
@@ -61,6 +62,7 @@ export async function sweepMedia(db: Db, store: MediaStore, now = new Date()): P
   }
   await flush();
   if (store instanceof FolderStore) await store.removeStaleTemporaries(before);
+  await removeStaleUploads(before);
   return { checked, removed };
 }
 
