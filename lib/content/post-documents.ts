@@ -9,7 +9,7 @@ export const postUrls = {
   page: (siteUrl: string, slug: string) => `${siteUrl}/posts/${slug}`,
 };
 
-type SummaryInput = Pick<PostRecord, 'id' | 'slug' | 'title' | 'summary' | 'author' | 'tags' | 'publishedAt' | 'updatedAt'>;
+type SummaryInput = Pick<PostRecord, 'id' | 'slug' | 'title' | 'summary' | 'author' | 'tags' | 'publishedAt' | 'updatedAt' | 'cover'>;
 
 export function postSummaryDocument(post: SummaryInput, siteUrl: string): PostSummaryDoc {
   return {
@@ -21,6 +21,7 @@ export function postSummaryDocument(post: SummaryInput, siteUrl: string): PostSu
     tags: post.tags,
     publishedAt: post.publishedAt,
     updatedAt: post.updatedAt,
+    cover: post.cover,
     links: { self: postUrls.api(siteUrl, post.slug), html: postUrls.page(siteUrl, post.slug) },
   };
 }
