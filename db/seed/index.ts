@@ -71,7 +71,8 @@ export interface SeedSummary {
   imageMs: number;
 }
 
-function coverKey(p: SeedPost): string | null {
+/** The SeedImage key of a demo post's cover, or null when it has none. */
+export function seedCoverKey(p: SeedPost): string | null {
   if (p.cover !== undefined) return p.cover;
   return coverByTag[p.tags[0] ?? ''] ?? null;
 }
@@ -119,7 +120,7 @@ export async function seedDemoContent(db: Db, media?: SeedMedia | null): Promise
         summary: p.summary,
         body: resolveSeedBody(p.body, images),
         authorId,
-        coverMediaId: images.get(coverKey(p) ?? '')?.id ?? null,
+        coverMediaId: images.get(seedCoverKey(p) ?? '')?.id ?? null,
         status: p.status,
         publishedAt,
         createdAt: publishedAt ?? updatedAt,

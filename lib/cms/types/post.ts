@@ -99,7 +99,11 @@ export const postType = defineContentType<typeof posts, z.output<typeof form>, t
     // say so on the field, rather than let the foreign key fail the write.
     if (values.coverMediaId) {
       const [image] = await tx.select({ id: media.id }).from(media).where(eq(media.id, values.coverMediaId));
-      if (!image) throw new ActionRefusal('invalid', 'Please correct the highlighted fields.', { coverMediaId: 'This cover image is no longer in the media library. Choose another, or remove the cover.' });
+      if (!image) {
+        const gone = 'The cover image is no longer in the media library. Choose another, or remove the cover.';
+        // Said in the message too: the restore confirmation page has no cover field to highlight.
+        throw new ActionRefusal('invalid', gone, { coverMediaId: gone });
+      }
     }
     // A slug another post gave up still redirects there: it cannot be reused.
     const [taken] = await tx
