@@ -39,10 +39,11 @@ const form = itemForm('post', {
   body: text('The body', MAX_BODY_CHARS).default(''),
   tags: tagsField.default([]),
   authorId: z.uuid('Choose the author from the list.'),
-  // A media item's id, or '' for no cover (SPEC §9). Whether it still exists is beforeWrite's check.
-  coverMediaId: z.union([z.literal(''), z.uuid('Choose the cover from the media library.')], { error: 'Choose the cover from the media library.' }).default(''),
+  // A media item's id, or '' for no cover (SPEC §9); absent (a form without the field) keeps the
+  // cover as it is. Whether the image still exists is beforeWrite's check.
+  coverMediaId: z.union([z.literal(''), z.uuid('Choose the cover from the media library.')], { error: 'Choose the cover from the media library.' }).optional(),
   // '' means the image's own alt text (lib/media/documents.ts imageDocument).
-  coverAlt: line('The cover\'s alt text', 1000).default(''),
+  coverAlt: line('The cover\'s alt text', 1000).optional(),
 });
 
 const snapshot = z.object({
@@ -86,7 +87,15 @@ export const postType = defineContentType<typeof posts, z.output<typeof form>, t
     const own = await ensureAuthorProfile(db, editor);
     return { authorId: { options: await authorOptions(db), default: own } };
   },
-  columns: ({ slug, title, summary, body, authorId, coverMediaId, coverAlt }) => ({ slug, title, summary, body, authorId, coverMediaId: coverMediaId || null, coverAlt: coverMediaId ? coverAlt : '' }),
+  columns: ({ slug, title, summary, body, authorId, coverMediaId, coverAlt }) => ({
+    slug,
+    title,
+    summary,
+    body,
+    authorId,
+    ...(coverMediaId !== undefined ? { coverMediaId: coverMediaId || null } : {}),
+    ...(coverAlt !== undefined ? { coverAlt } : {}),
+  }),
   extras: async (tx, row) => ({
     tags: await tagsOf(tx, row.id),
     formerSlugs: await formerSlugsOf(tx, row.id),
