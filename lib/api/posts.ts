@@ -46,7 +46,8 @@ export const postSummarySchema = z
     tags: z.array(slugSchema),
     publishedAt: isoDate,
     updatedAt: isoDate,
-    cover: imageSchema.nullable().meta({ description: 'The cover image, or null when the post has none.' }),
+    // A union, not .nullable(): the generator would fold null into the shared Image component.
+    cover: z.union([imageSchema, z.null()]).meta({ description: 'The cover image, or null when the post has none.' }),
     links: postLinksSchema,
   })
   .meta({ id: 'PostSummary', description: 'A published post without its body.' });

@@ -84,6 +84,15 @@ describe('the post JSON', () => {
     expect(kinds).toContain('image/jpeg 480');
   });
 
+  it('shows the cover in the text/html representation too', async () => {
+    const cover = await coverOf(WITH_COVER);
+    const $ = cheerio.load((await text(`/api/posts/${WITH_COVER}`, 'text/html')).body);
+    const img = $('article figure img');
+    expect(img.attr('src')).toMatch(MEDIA_URL());
+    expect([img.attr('width'), img.attr('height'), img.attr('alt')]).toEqual([String(cover.width), String(cover.height), cover.alt]);
+    expect(img.attr('srcset')).toMatch(/\.jpg 480w, .*\.jpg 960w, .*\.jpg 1200w$/);
+  });
+
   it('is null for a post without a cover, and the list summaries carry covers too', async () => {
     expect((await request(server.url).get(`/api/posts/${withoutCover.slug}`)).body.cover).toBeNull();
     const list = await request(server.url).get('/api/posts?limit=100');
