@@ -17,6 +17,7 @@ import { seedCoverKey, stableUuid } from '@/db/seed';
 import { seedPosts } from '@/db/seed/content';
 import { seedImages } from '@/db/seed/images';
 import { startTestServer, type TestServer } from '../helpers/app-server';
+import { chromiumAvailable, launchBrowser } from '../helpers/browser';
 import { signIn, submitForm, type CookieJar } from '../helpers/cms-client';
 
 let server: TestServer;
@@ -237,6 +238,40 @@ describe('the post page', () => {
     expect(img.attr('sizes')).toBeTruthy();
     expect([img.attr('width'), img.attr('height'), img.attr('loading')]).toEqual(['1200', '600', 'lazy']);
   });
+});
+
+describe.skipIf(!chromiumAvailable())('the post page in Chromium', () => {
+  for (const width of [390, 1280]) {
+    it(`never shows an image wider than the column at ${width} px`, async () => {
+      const browser = await launchBrowser();
+      try {
+        const page = await browser.newPage({ viewport: { width, height: 900 }, javaScriptEnabled: false });
+        for (const slug of [WITH_COVER, WITH_BODY_IMAGE]) {
+          expect((await page.goto(`${server.url}/posts/${slug}`))?.status()).toBe(200);
+          const boxes = await page.evaluate(() => {
+            const column = document.querySelector('article')!.getBoundingClientRect();
+            return {
+              column: { left: column.left, right: column.right },
+              images: [...document.querySelectorAll('article img')].map((img) => {
+                const r = img.getBoundingClientRect();
+                return { left: r.left, right: r.right };
+              }),
+              scroll: document.documentElement.scrollWidth,
+              inner: window.innerWidth,
+            };
+          });
+          expect(boxes.images.length, slug).toBeGreaterThan(0);
+          for (const box of boxes.images) {
+            expect(box.left, slug).toBeGreaterThanOrEqual(boxes.column.left - 0.5);
+            expect(box.right, slug).toBeLessThanOrEqual(boxes.column.right + 0.5);
+          }
+          expect(boxes.scroll, `${slug} at ${width} px`).toBeLessThanOrEqual(boxes.inner);
+        }
+      } finally {
+        await browser.close();
+      }
+    });
+  }
 });
 
 describe('the cover field in the CMS', () => {
