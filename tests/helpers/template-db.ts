@@ -9,7 +9,11 @@ import { createAccount } from '@/lib/auth/accounts';
 import { getAuth } from '@/lib/auth/auth';
 import { migrateDatabase } from '@/db/migrate';
 import { seedDemoContent } from '@/db/seed';
+import { mediaFiles } from '@/db/schema';
+import type { Db } from '@/db/client';
+import { MEDIA_FORMATS, isMediaFormat } from '@/lib/media/formats';
 import { FolderStore } from '@/lib/media/folder-store';
+import type { MediaStore } from '@/lib/media/store';
 
 const root = path.resolve(import.meta.dirname, '..', '..');
 
@@ -71,4 +75,20 @@ export function copyTemplate(): { dataDir: string; mediaDir: string; cleanup: ()
   const base = fs.mkdtempSync(path.join(os.tmpdir(), 'gazette-test-'));
   fs.cpSync(templateDir(), base, { recursive: true });
   return { dataDir: path.join(base, 'db'), mediaDir: path.join(base, 'media'), cleanup: () => fs.rmSync(base, { recursive: true, force: true }) };
+}
+
+/**
+ * Put a copy's media files (the demo images) into another store, e.g. a test bucket: a server on
+ * the copy with MEDIA_S3_* set reads its media from there, and every file row then has its object.
+ */
+export async function copyMediaInto(db: Db, mediaDir: string, store: MediaStore): Promise<number> {
+  const from = new FolderStore(mediaDir);
+  const rows = await db.selectDistinct({ hash: mediaFiles.hash, format: mediaFiles.format }).from(mediaFiles);
+  for (const { hash, format } of rows) {
+    const stream = await from.read(hash);
+    if (!stream) throw new Error(`the template's media folder has no file ${hash}`);
+    const bytes = new Uint8Array(await new Response(stream).arrayBuffer());
+    await store.put(hash, bytes, isMediaFormat(format) ? MEDIA_FORMATS[format].mime : 'application/octet-stream');
+  }
+  return rows.length;
 }
