@@ -3,7 +3,8 @@
 // response, a feed reader or an e-mail.
 import { Marked } from 'marked';
 import sanitizeHtml from 'sanitize-html';
-import { srcset, type ImageDoc } from '@/lib/media/documents';
+import type { ImageDoc } from '@/lib/media/documents';
+import { fallbackType, srcsetOf } from './image-markup';
 
 const marked = new Marked({ gfm: true, async: false });
 
@@ -36,7 +37,7 @@ function bodyImage(attribs: sanitizeHtml.Attributes, siteUrl: string, images: Ma
   const path = out.src?.startsWith(`${siteUrl}/`) ? out.src.slice(siteUrl.length) : undefined;
   const doc = path && images ? images.images.get(OUR_MEDIA.exec(path)?.[1] ?? '') : undefined;
   if (doc) {
-    const set = srcset(doc, doc.type);
+    const set = srcsetOf(doc, fallbackType(doc));
     Object.assign(out, { width: String(doc.width), height: String(doc.height), ...(set ? { srcset: set, sizes: images!.sizes } : {}) });
   }
   return { ...out, loading: 'lazy', decoding: 'async' };

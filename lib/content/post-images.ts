@@ -3,14 +3,10 @@
 import { and, eq, exists, inArray, isNull, or, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { mediaFiles, posts } from '@/db/schema';
-import { cacheTags } from './cache-tags';
 import { imageDocument, storedImage, type ImageDoc, type StoredImage } from '@/lib/media/documents';
+import { cacheTags } from './cache-tags';
 
-/**
- * The width an image takes in the post column (app/globals.css: .site is 46rem with 1.25rem
- * padding each side, so the column is at most 43.5rem, and the viewport less the padding below).
- */
-export const POST_COLUMN_SIZES = '(min-width: 46rem) 43.5rem, calc(100vw - 2.5rem)';
+export { POST_COLUMN_SIZES } from './image-markup';
 
 const MEDIA_HASH = /\/media\/([0-9a-f]{64})\//g;
 
