@@ -47,7 +47,7 @@ export function decideRange(method: string, headers: Headers, size: number, etag
   // §13.1.5: If-Range without a match means the whole representation, 200.
   const ifRange = headers.get('if-range');
   if (ifRange !== null && !ifRangeMatches(ifRange, etag)) return WHOLE;
-  const ranges = parseRange(size, header, { combine: true });
+  const ranges = parseRange(size, clipSuffixes(header, size), { combine: true });
   // -2: not a ranges-specifier at all (§14.2: a server MAY ignore an invalid Range).
   if (ranges === -2) return WHOLE;
   // -1: no range overlaps the representation (§14.1.1 satisfiability) → 416 (§15.5.17).
@@ -58,6 +58,17 @@ export function decideRange(method: string, headers: Headers, size: number, etag
   if (ranges.length !== 1) return WHOLE;
   const [range] = ranges;
   return range ? { kind: 'partial', range: { start: range.start, end: range.end } } : WHOLE;
+}
+
+/**
+ * §14.1.3: "If the selected representation is shorter than the specified suffix-length, the
+ * entire representation is used." range-parser 1.3 calls such a suffix unsatisfiable (a
+ * negative start), so a suffix longer than the file is shortened to the file first.
+ */
+function clipSuffixes(header: string, size: number): string {
+  return header.replace(/(^[^=]*=|,)(\s*)-(\d+)(?=\s*(?:,|$))/g, (spec, before: string, space: string, digits: string) =>
+    size > 0 && Number(digits) > size ? `${before}${space}-${size}` : spec,
+  );
 }
 
 /** Content-Range of a 206 (§14.4): `bytes first-last/complete-length`. */
@@ -108,6 +119,8 @@ export async function respondWithBytes(request: Request, rep: ByteRepresentation
   const headers: Record<string, string> = {
     ...common,
     'content-type': rep.contentType,
+    // Next 16.4 drops Content-Length from route handler responses (its send-response.js) and
+    // sends the stream chunked; said anyway, for any server that keeps it.
     'content-length': String(partial ? partial.end - partial.start + 1 : rep.size),
     ...(partial ? { 'content-range': contentRange(partial, rep.size) } : {}),
   };
