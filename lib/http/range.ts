@@ -47,13 +47,14 @@ export function decideRange(method: string, headers: Headers, size: number, etag
   // §13.1.5: If-Range without a match means the whole representation, 200.
   const ifRange = headers.get('if-range');
   if (ifRange !== null && !ifRangeMatches(ifRange, etag)) return WHOLE;
+  // §14.1: range units are case-insensitive; an origin MUST ignore a unit it does not know
+  // (before satisfiability: `items=5000-` is not a 416).
+  if (header.slice(0, Math.max(0, header.indexOf('='))).trim().toLowerCase() !== 'bytes') return WHOLE;
   const ranges = parseRange(size, clipSuffixes(header, size), { combine: true });
   // -2: not a ranges-specifier at all (§14.2: a server MAY ignore an invalid Range).
   if (ranges === -2) return WHOLE;
   // -1: no range overlaps the representation (§14.1.1 satisfiability) → 416 (§15.5.17).
   if (ranges === -1) return { kind: 'unsatisfiable' };
-  // §14.1: range units are case-insensitive; an origin MUST ignore a unit it does not know.
-  if (ranges.type.trim().toLowerCase() !== 'bytes') return WHOLE;
   // Overlapping ranges were coalesced (§14.2 allows it); disjoint ones get the whole file.
   if (ranges.length !== 1) return WHOLE;
   const [range] = ranges;

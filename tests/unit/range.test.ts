@@ -42,7 +42,7 @@ describe('decideRange', () => {
   });
 
   it('ignores a Range that is not a ranges-specifier, or names another unit (§14.2)', () => {
-    for (const range of ['bytes=', 'bytes=-', 'bytes=--5', 'bytes=0x10-20', 'pages', 'items=0-1']) expect(decide({ range }), range).toEqual({ kind: 'whole' });
+    for (const range of ['bytes=', 'bytes=-', 'bytes=--5', 'bytes=0x10-20', 'pages', 'items=0-1', 'items=5000-6000', '=0-1']) expect(decide({ range }), range).toEqual({ kind: 'whole' });
   });
 
   it('serves several disjoint ranges as the whole file, and coalesces overlapping ones (§14.2)', () => {
