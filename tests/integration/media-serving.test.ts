@@ -165,6 +165,19 @@ describe('byte ranges', () => {
   });
 });
 
+describe('CORS', () => {
+  it('lets any origin read a file, ranges and validators included', async () => {
+    const preflight = await get(url, { origin: 'https://partner.example', 'access-control-request-method': 'GET', 'access-control-request-headers': 'range, if-range, if-none-match' }, 'OPTIONS');
+    expect(preflight.status).toBe(204);
+    expect(preflight.headers.get('access-control-allow-origin')).toBe('*');
+    expect(preflight.headers.get('access-control-allow-headers')).toEqual(expect.stringContaining('Range, If-Range'));
+    const res = await get(url, { origin: 'https://partner.example', range: 'bytes=0-0' });
+    expect(res.status).toBe(206);
+    expect(res.headers.get('access-control-expose-headers')).toEqual(expect.stringContaining('Content-Range'));
+    await res.arrayBuffer();
+  });
+});
+
 describe('HEAD', () => {
   it('answers with the headers of GET and no body', async () => {
     const [getRes, headRes] = [await get(url), await get(url, {}, 'HEAD')];
