@@ -5,7 +5,8 @@ import { count, eq } from 'drizzle-orm';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { media, mediaFiles } from '@/db/schema';
-import { resetConfig } from '@/lib/config';
+import { getConfig, resetConfig } from '@/lib/config';
+import { processImage, sha256 } from '@/lib/media/ingest';
 import { getMediaStore, type MediaStore } from '@/lib/media/store';
 import { sweepMedia, sweepMediaIfDue } from '@/lib/media/sweep';
 import type { TestServer } from '../helpers/app-server';
@@ -96,6 +97,22 @@ export function mediaUploadSuite(name: string, start: () => Promise<TestServer>)
         expect(meta.orientation ?? 1).toBe(1);
       }
       await expectConsistent();
+    });
+
+    it('serves an upload at once, even at a URL asked for (and found missing) just before', async () => {
+      const bytes = await smallPng(77, 55, [5, 6, 7]);
+      // Encoding is deterministic: the stored original's hash is known before the upload.
+      const { files } = await processImage(bytes, 'png', getConfig().media);
+      const hash = sha256(files.find((f) => f.original)!.bytes);
+      expect((await fetch(`${server.url}/media/${hash}/late.png`)).status).toBe(404);
+      const res = await upload([file(bytes, 'late.png', 'image/png')]);
+      expect(res.status).toBe(201);
+      const { media: item } = (await res.json()) as { media: { url: string } };
+      expect(item.url).toBe(`/media/${hash}/late.png`);
+      const got = await fetch(server.url + item.url);
+      expect(got.status).toBe(200);
+      expect(got.headers.get('content-type')).toBe('image/png');
+      expect(Buffer.from(await got.arrayBuffer()).equals(files.find((f) => f.original)!.bytes)).toBe(true);
     });
 
     it('stores the same bytes once: a second upload answers 200 with the same item', async () => {

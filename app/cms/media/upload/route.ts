@@ -10,12 +10,14 @@
 // what was added and what was refused from the query.
 import fs from 'node:fs/promises';
 import { getDb } from '@/db/client';
+import { afterCommit } from '@/lib/cms/after-commit';
 import { currentEditor } from '@/lib/cms/session';
 import { getConfig } from '@/lib/config';
 import { negotiateMediaType } from '@/lib/http/negotiate';
 import { problem, toResponse } from '@/lib/http/problem';
 import { guardRequest } from '@/lib/http/request-guard';
 import { mediaSummary } from '@/lib/media/documents';
+import { mediaFileTag } from '@/lib/media/files';
 import { formatBytes, ingestImage, MediaRefusal } from '@/lib/media/ingest';
 import { getMediaStore } from '@/lib/media/store';
 import { discard, MAX_FILES_PER_UPLOAD, parseUpload, UploadFormatError, type UploadedFile } from '@/lib/media/upload';
@@ -103,6 +105,8 @@ async function ingestOne(db: Awaited<ReturnType<typeof getDb>>, store: Awaited<R
     if (file.tooLarge) throw new MediaRefusal(413, 'too-large', `The file is larger than ${formatBytes(limits.maxBytes)}.`);
     const bytes = await fs.readFile(file.path);
     const { item, created } = await ingestImage(db, store, { bytes, fileName: file.name, editorId, alt }, limits);
+    // Its URLs may have been asked for before (and "no such file" cached for a minute).
+    if (created) await afterCommit({ tags: item.files.map((f) => mediaFileTag(f.hash)), feedsChanged: false }, 'route');
     return { name, created, media: mediaSummary(item) };
   } catch (err) {
     if (err instanceof MediaRefusal) return { name, status: err.status, code: err.code, detail: err.message };
