@@ -4,7 +4,10 @@
 import 'server-only';
 import { timingSafeEqual } from 'node:crypto';
 import { connection } from 'next/server';
+import { getDb } from '@/db/client';
 import { getConfig } from '@/lib/config';
+import { getMediaStore } from '@/lib/media/store';
+import { sweepMediaIfDue } from '@/lib/media/sweep';
 import { problem, toResponse } from '@/lib/http/problem';
 import { afterCommit } from './after-commit';
 import { publishDue } from './scheduler';
@@ -28,6 +31,13 @@ export async function runCron(request: Request): Promise<Response> {
   }
   if (!(await afterCommit(change, 'route'))) {
     console.error('[cron] published, but the shared cache is unreachable; servers read from the database until it is back.');
+  }
+  // Media files no row names (an upload or a delete that died halfway): at most hourly.
+  try {
+    const swept = await sweepMediaIfDue(await getDb(), await getMediaStore());
+    if (swept?.removed) console.log(`[cron] media sweep removed ${swept.removed} unnamed file(s) of ${swept.checked}.`);
+  } catch (err) {
+    console.error('[cron] media sweep failed:', err instanceof Error ? err.message : err);
   }
   return Response.json({ published: change.published }, { headers: { 'cache-control': 'no-store' } });
 }

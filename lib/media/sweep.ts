@@ -6,9 +6,10 @@
 // row is still to come).
 import { inArray, sql } from 'drizzle-orm';
 import type { Db, Tx } from '@/db/client';
-import { mediaFiles } from '@/db/schema';
+import { appMeta, mediaFiles } from '@/db/schema';
 import { FolderStore } from './folder-store';
 import type { MediaStore } from './store';
+import { removeStaleUploads } from './upload';
 
 /** How old an unnamed file must be before the sweep removes it. */
 export const SWEEP_GRACE_MS = 60 * 60 * 1000;
@@ -61,5 +62,25 @@ export async function sweepMedia(db: Db, store: MediaStore, now = new Date()): P
   }
   await flush();
   if (store instanceof FolderStore) await store.removeStaleTemporaries(before);
+  await removeStaleUploads(before);
   return { checked, removed };
+}
+
+const SWEPT_KEY = 'media_swept_at';
+
+/**
+ * The sweep, at most once an hour across every process on the database: the scheduler's tick
+ * (lib/cms/cron.ts) calls this every minute; the first caller after the hour claims the run in
+ * app_meta with one conditional write, so several processes never list the store at once.
+ */
+export async function sweepMediaIfDue(db: Db, store: MediaStore, now = new Date()): Promise<{ checked: number; removed: number } | undefined> {
+  const due = new Date(now.getTime() - SWEEP_GRACE_MS).toISOString();
+  const claimed = await db.execute(sql`
+    insert into ${appMeta} (key, value, updated_at) values (${SWEPT_KEY}, ${now.toISOString()}, now())
+    on conflict (key) do update set value = excluded.value, updated_at = now()
+    where ${appMeta.value} < ${due}
+    returning key`);
+  // execute() answers { rows } on all three drivers (PGlite, pg, Neon); its declared type differs.
+  if (!(claimed as unknown as { rows: unknown[] }).rows.length) return undefined;
+  return sweepMedia(db, store, now);
 }

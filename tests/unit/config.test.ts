@@ -30,10 +30,10 @@ describe('configuration', () => {
   });
 
   it('stops on Vercel without DATABASE_URL, saying why', () => {
-    const err = configError({ VERCEL: '1', CRON_SECRET: 'a-cron-secret-of-some-length', REDIS_URL: 'redis://cache.example.com:6379' });
+    const err = configError({ VERCEL: '1', CRON_SECRET: 'a-cron-secret-of-some-length', REDIS_URL: 'redis://cache.example.com:6379', MEDIA_S3_BUCKET: 'gazette-media' });
     expect(err.issues.map((i) => i.variable)).toEqual(['DATABASE_URL']);
     expect(err.message).toMatch(/DATABASE_URL is required on Vercel/);
-    expect(configError({ VERCEL: '1' }).issues.map((i) => i.variable).sort()).toEqual(['CRON_SECRET', 'DATABASE_URL', 'REDIS_URL']);
+    expect(configError({ VERCEL: '1' }).issues.map((i) => i.variable).sort()).toEqual(['CRON_SECRET', 'DATABASE_URL', 'MEDIA_S3_BUCKET', 'REDIS_URL']);
     expect(configError({ DATABASE_URL: 'postgres://u@h/db' }).message).toMatch(/BETTER_AUTH_SECRET is required with DATABASE_URL/);
   });
 
@@ -51,6 +51,18 @@ describe('configuration', () => {
     expect(parseConfig(db).workers).toBe(1);
     expect(parseConfig({ ...db, REDIS_URL: 'redis://127.0.0.1:6379' }).workers).toBeGreaterThanOrEqual(1);
     expect(parseConfig({ ...db, REDIS_URL: 'redis://127.0.0.1:6379', WEB_CONCURRENCY: '3' }).workers).toBe(3);
+  });
+
+  it('keeps media in a folder beside the data directory, or in a bucket (required on Vercel)', () => {
+    expect(parseConfig({}).media).toEqual({ maxBytes: 20 * 1024 * 1024, maxPixels: 40_000_000, store: { kind: 'folder', dir: '.data/media' } });
+    expect(parseConfig({ GAZETTE_DATA_DIR: '/srv/gazette/db' }).media.store).toEqual({ kind: 'folder', dir: '/srv/gazette/media' });
+    const s3 = parseConfig({ MEDIA_S3_BUCKET: 'gazette-media', MEDIA_S3_ENDPOINT: 'https://acct.r2.cloudflarestorage.com', MEDIA_S3_ACCESS_KEY_ID: 'k', MEDIA_S3_SECRET_ACCESS_KEY: 's' }).media.store;
+    expect(s3).toMatchObject({ kind: 's3', bucket: 'gazette-media', region: 'auto', endpoint: 'https://acct.r2.cloudflarestorage.com', credentials: { accessKeyId: 'k', secretAccessKey: 's' } });
+    const db = { DATABASE_URL: 'postgres://u@h/db', BETTER_AUTH_SECRET: 'x'.repeat(32), REDIS_URL: 'redis://r:6379', CRON_SECRET: 'a-cron-secret-of-some-length' };
+    expect(configError({ ...db, VERCEL: '1' }).message).toMatch(/MEDIA_S3_BUCKET is required on Vercel/);
+    expect(configError({ MEDIA_S3_BUCKET: 'b', MEDIA_S3_ACCESS_KEY_ID: 'k' }).message).toMatch(/MEDIA_S3_SECRET_ACCESS_KEY must be set together/);
+    expect(configError({ MEDIA_S3_BUCKET: 'Not A Bucket' }).message).toMatch(/MEDIA_S3_BUCKET must be a bucket name/);
+    expect(configError({ MEDIA_MAX_BYTES: '12' }).message).toMatch(/MEDIA_MAX_BYTES/);
   });
 
   it('strips a trailing slash from SITE_URL', () => {
