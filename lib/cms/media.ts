@@ -51,10 +51,12 @@ function prefixQuery(q: string): string | null {
  * name such as harbour-sunset.jpg as one token, so a word inside a file name is found by ILIKE.
  */
 function searchWhere(q: string): SQL | undefined {
-  const query = prefixQuery(q);
-  if (!query) return undefined;
-  const escaped = q.trim().replace(/[\\%_]/g, (c) => `\\${c}`);
-  return or(sql`${media.search} @@ to_tsquery('simple', ${query})`, sql`${media.fileName} ilike ${`%${escaped}%`}`);
+  const trimmed = q.trim();
+  if (!trimmed) return undefined;
+  const escaped = trimmed.replace(/[\\%_]/g, (c) => `\\${c}`);
+  const byName = sql`${media.fileName} ilike ${`%${escaped}%`}`;
+  const query = prefixQuery(trimmed);
+  return query ? or(sql`${media.search} @@ to_tsquery('simple', ${query})`, byName) : byName;
 }
 
 /** The cursor: the row's created_at as PostgreSQL prints it (microseconds kept) and its id. */

@@ -11,7 +11,7 @@ export const metadata: Metadata = { title: 'Media' };
 
 type Search = { q?: string; after?: string; added?: string; existing?: string; refused?: string; deleted?: string };
 
-const refusedList = z.array(z.object({ name: z.string().max(300), detail: z.string().max(500) })).max(20);
+const refusedList = z.array(z.object({ name: z.string().max(300), detail: z.string().max(500) })).max(50);
 
 /** The upload route's answer to a plain form (303 here): counts and the refused files. */
 function uploadResults(s: Search): { said: string; refused: z.infer<typeof refusedList> } | undefined {
@@ -57,7 +57,13 @@ export default async function MediaLibraryPage({ searchParams }: { searchParams:
             <ul>
               {results.refused.map((r, i) => (
                 <li key={i}>
-                  <strong>{r.name}</strong>: {r.detail}
+                  {r.name ? (
+                    <>
+                      <strong>{r.name}</strong>: {r.detail}
+                    </>
+                  ) : (
+                    r.detail
+                  )}
                 </li>
               ))}
             </ul>
