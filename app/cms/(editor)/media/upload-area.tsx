@@ -71,9 +71,11 @@ export function UploadArea() {
           </div>
         </div>
         {/* With JavaScript, choosing files uploads them; the button is for browsers without it. */}
-        <div className="actions" hidden={hydrated}>
-          <button type="submit">Upload</button>
-        </div>
+        {!hydrated && (
+          <div className="actions">
+            <button type="submit">Upload</button>
+          </div>
+        )}
       </form>
       <UploadList entries={entries} linkTo />
     </section>
