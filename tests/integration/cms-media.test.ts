@@ -119,7 +119,9 @@ describe("an image's page", () => {
     const $ = cheerio.load(await res.text());
     const summary = mediaSummary(items.forest!);
     expect($('h1').text()).toBe('forest.png');
-    expect($('img.media-preview').attr('src')).toBe(summary.url);
+    // A WebP variant is shown; it links to the original.
+    expect($('img.media-preview').attr('src')).toMatch(/^\/media\/[0-9a-f]{64}\/forest-\d+\.webp$/);
+    expect($('img.media-preview').parent('a').attr('href')).toBe(summary.url);
     expect($('img.media-preview').attr('alt')).toBe('Tall pines in fog');
     expect($('#media-url').attr('value')).toBe(summary.url);
     expect($('#media-markdown').attr('value')).toBe('![Tall pines in fog](' + summary.url + ')');

@@ -1,7 +1,7 @@
 'use client';
 // The forms of an image's page: its alt text, and deleting it. Plain forms (they post without
 // JavaScript; lib/cms/flash.ts brings a refusal back); with JavaScript the result shows in place.
-import { useActionState, useState } from 'react';
+import { useActionState, useEffect, useState } from 'react';
 import type { ActionState } from '@/lib/cms/action';
 import { deleteMediaAction, updateAltAction } from '../actions';
 
@@ -61,26 +61,30 @@ export function DeleteMediaForm({ id, fileName, used, flash }: { id: string; fil
 /** A read-only value with a Copy button (the button appears once JavaScript runs: it needs the clipboard). */
 export function CopyField({ id, label, value }: { id: string; label: string; value: string }) {
   const [copied, setCopied] = useState<string>('');
+  const [hydrated, setHydrated] = useState(false);
+  useEffect(() => setHydrated(true), []);
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
       <div className="copy-field">
         <input id={id} readOnly value={value} onFocus={(e) => e.currentTarget.select()} />
-        <button
-          type="button"
-          className="secondary"
-          onClick={async () => {
-            try {
-              await navigator.clipboard.writeText(value);
-              setCopied(`${label} copied.`);
-            } catch {
-              document.getElementById(id)?.focus();
-              setCopied('Select the text and copy it with Ctrl+C (⌘C).');
-            }
-          }}
-        >
-          Copy
-        </button>
+        {hydrated && (
+          <button
+            type="button"
+            className="secondary"
+            onClick={async () => {
+              try {
+                await navigator.clipboard.writeText(value);
+                setCopied(`${label} copied.`);
+              } catch {
+                document.getElementById(id)?.focus();
+                setCopied('Select the text and copy it with Ctrl+C (⌘C).');
+              }
+            }}
+          >
+            Copy
+          </button>
+        )}
       </div>
       <span className="hint" role="status">{copied}</span>
     </div>

@@ -24,6 +24,8 @@ export default async function MediaItemPage({ params }: { params: Promise<{ id: 
   const altFlash = flash?.values?.alt !== undefined ? flash : undefined;
   const deleteFlash = flash && flash.values?.alt === undefined ? flash : undefined;
   const created = new Date(item.createdAt);
+  // The preview: a variant about as wide as the column (the original may be many megapixels).
+  const shown = item.files.filter((f) => !f.original && f.format === 'webp' && f.width <= 1600).sort((a, b) => b.width - a.width)[0];
   return (
     <main>
       <p>
@@ -32,7 +34,9 @@ export default async function MediaItemPage({ params }: { params: Promise<{ id: 
       <h1>{item.fileName}</h1>
       <div className="media-detail">
         <div>
-          <img className="media-preview" src={item.url} alt={item.alt} width={item.width} height={item.height} />
+          <a href={item.url} title="The original file">
+            <img className="media-preview" src={shown?.url ?? item.url} alt={item.alt} width={item.width} height={item.height} />
+          </a>
         </div>
         <div className="cms-form">
           <p className="meta">
