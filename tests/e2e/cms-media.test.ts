@@ -61,8 +61,9 @@ describe.skipIf(!chromiumAvailable())('media in the CMS, in Chromium', () => {
     // The library: the Media link in the nav, then files picked.
     await page.goto(`${server.url}/cms`);
     await Promise.all([page.waitForURL(/\/cms\/media$/), page.getByRole('navigation', { name: 'CMS' }).getByRole('link', { name: 'Media' }).click()]);
-    // Hydrated: the no-JavaScript Upload button is hidden.
-    await page.locator('form[aria-label="Upload images"] .actions[hidden]').waitFor({ state: 'attached' });
+    // Hydrated: dropping is offered, and the no-JavaScript Upload button is gone.
+    await page.locator('#upload-hint', { hasText: 'drop files onto this area' }).waitFor();
+    expect(await page.getByRole('button', { name: 'Upload' }).count()).toBe(0);
     await page.fill('#upload-alt', 'A harbour at sunset');
     await page.setInputFiles('#upload-files', [await png('harbour.png', [200, 90, 30]), { name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('not an image') }]);
     const done = page.locator('.upload-row', { hasText: 'harbour.png' });
@@ -111,11 +112,28 @@ describe.skipIf(!chromiumAvailable())('media in the CMS, in Chromium', () => {
     await page.setInputFiles('#media-picker-files', [await png('cover-photo.png', [30, 60, 200])]);
     await expect.poll(() => dialog.locator('.upload-row .upload-state').first().textContent(), { timeout: 20_000 }).toMatch(/^Uploaded/);
     await dialog.getByRole('button', { name: /^Choose cover-photo\.png/ }).waitFor();
+    await bothWidths(page, 'cms-media-picker');
     await page.fill('#media-picker-q', 'harb');
     await dialog.getByRole('button', { name: /^Choose harbour\.png/ }).click();
     await dialog.waitFor({ state: 'detached' });
     expect(await page.inputValue('#body')).toBe(`Before the image. ${markdown}After the image.`);
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('body');
+
+    // An image file dropped onto the text is uploaded and inserted where the cursor is.
+    await page.evaluate(() => {
+      const body = document.querySelector<HTMLTextAreaElement>('#body')!;
+      body.setSelectionRange(body.value.length, body.value.length);
+    });
+    const dropped = (await smallPng(640, 360, [90, 200, 90])).toString('base64');
+    const transfer = await page.evaluateHandle((b64) => {
+      const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+      const data = new DataTransfer();
+      data.items.add(new File([bytes], 'dropped.png', { type: 'image/png' }));
+      return data;
+    }, dropped);
+    await page.dispatchEvent('#body', 'drop', { dataTransfer: transfer });
+    await expect.poll(() => page.inputValue('#body'), { timeout: 20_000 }).toMatch(/After the image\.!\[\]\(\/media\/[0-9a-f]{64}\/dropped\.png\)$/);
+    expect(await page.inputValue('#body')).toContain(`Before the image. ${markdown}After the image.`);
 
     // The cover: chosen in the same picker, with alt text for this post.
     await page.getByRole('button', { name: 'Choose cover…' }).click();
@@ -160,5 +178,12 @@ describe.skipIf(!chromiumAvailable())('media in the CMS, in Chromium', () => {
     expect(said).toContain('readme.txt');
     await page.locator('.media-card', { hasText: 'no-script.png' }).waitFor();
     await bothWidths(page, 'cms-media-no-js');
+
+    // A post's cover, without JavaScript: a plain id field, pointing at the library.
+    await page.goto(`${server.url}/cms/posts/new`);
+    const coverId = page.locator('input#coverMediaId[name=coverMediaId]');
+    expect(await coverId.isVisible()).toBe(true);
+    expect(await page.locator('#coverMediaId-hint a').getAttribute('href')).toBe('/cms/media');
+    expect(await page.getByRole('button', { name: 'Insert image…' }).count()).toBe(0);
   });
 });
