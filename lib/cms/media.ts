@@ -11,7 +11,7 @@ import type { Db, Tx } from '@/db/client';
 import { media, mediaFiles, posts, stagedEdits, type Media, type MediaFile } from '@/db/schema';
 import { cacheTags } from '@/lib/content/cache-tags';
 import { mediaPath, mediaSummary, type MediaSummary } from '@/lib/media/documents';
-import { isMediaFormat } from '@/lib/media/formats';
+import { isMediaFormat, type MediaFormat } from '@/lib/media/formats';
 import { lockMedia } from '@/lib/media/sweep';
 import type { RunResult } from './action';
 import type { ContentTable } from './content-type';
@@ -37,7 +37,9 @@ export const PAGE_SIZE = 24;
 // Every column but the search vector (the database's business).
 const { search: _search, ...COLUMNS } = getTableColumns(media);
 
-const FILES_JSON = sql<MediaFile[]>`(select coalesce(json_agg(json_build_object('hash', f.hash, 'format', f.format, 'width', f.width, 'height', f.height, 'bytes', f.bytes, 'original', f.original) order by f.original desc, f.width, f.format), '[]')
+type FileRow = Omit<MediaFile, 'mediaId'>;
+
+const FILES_JSON = sql<FileRow[]>`(select coalesce(json_agg(json_build_object('hash', f.hash, 'format', f.format, 'width', f.width, 'height', f.height, 'bytes', f.bytes, 'original', f.original) order by f.original desc, f.width, f.format), '[]')
   from ${mediaFiles} f where f.media_id = ${media.id})`;
 
 /** Search terms as typed → a prefix tsquery ('harb' finds “harbour”); null when nothing is left. */
@@ -87,7 +89,7 @@ export async function listMedia(db: Db, query: { q?: string; after?: string; lim
   return { items, next: rows.length > limit && last ? encodeCursor(last.key, last.id) : undefined };
 }
 
-function libraryItem(row: Omit<Media, 'search'> & { files: MediaFile[] }): LibraryItem {
+function libraryItem(row: Omit<Media, 'search'> & { files: FileRow[] }): LibraryItem {
   return { ...mediaSummary(row), format: row.format, bytes: row.bytes, createdAt: new Date(row.createdAt).toISOString() };
 }
 
@@ -100,10 +102,10 @@ export async function getMedia(db: Db, id: string): Promise<MediaDetail | undefi
   if (!z.uuid().safeParse(id).success) return undefined;
   const [row] = await db.select({ ...COLUMNS, files: FILES_JSON }).from(media).where(eq(media.id, id));
   if (!row) return undefined;
-  const files = row.files.filter((f) => isMediaFormat(f.format));
+  const files = row.files.filter((f): f is FileRow & { format: MediaFormat } => isMediaFormat(f.format));
   return {
     ...libraryItem(row),
-    files: files.map((f) => ({ url: mediaPath({ hash: f.hash, format: f.format as never, width: f.width, original: f.original }, row.fileName), format: f.format, width: f.width, height: f.height, bytes: f.bytes, original: f.original })),
+    files: files.map((f) => ({ url: mediaPath(f, row.fileName), format: f.format, width: f.width, height: f.height, bytes: f.bytes, original: f.original })),
     hashes: row.files.map((f) => f.hash),
   };
 }
