@@ -53,7 +53,8 @@ export function CoverField({ value, err, control }: Pick<FieldsProps, 'value' | 
       <legend>Cover image</legend>
       {hydrated ? (
         <>
-          <input ref={hidden} type="hidden" name="coverMediaId" defaultValue={coverId} />
+          {/* An autosave restored (./use-autosave.ts fillForm) sets the value and fires `input`. */}
+          <input ref={hidden} type="hidden" name="coverMediaId" defaultValue={coverId} onInput={(e) => setCoverId(e.currentTarget.value)} />
           <div className="cover-current" id="coverMediaId-hint">
             {cover ? (
               <>
