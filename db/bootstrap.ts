@@ -16,7 +16,7 @@ export async function prepareEmbeddedDatabase(
     const summary = await seedDemoContent(handle.db);
     options.log(
       `First start: seeded demo content (${summary.posts} posts, ${summary.tags} tags, ` +
-        `${summary.changelog} changelog entries, ${summary.events} events).`,
+        `${summary.changelog} changelog entries, ${summary.events} events, ${summary.images} images drawn and stored in ${summary.imageMs} ms).`,
     );
   }
   await refreshPlannerStatistics(handle);

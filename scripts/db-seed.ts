@@ -17,7 +17,7 @@ runScript(async () => {
   if (handle.driver === 'pglite') await migrateDatabase(handle);
   const summary = await seedDemoContent(handle.db);
   console.log(
-    `Demo content present: ${summary.posts} posts, ${summary.tags} tags, ${summary.changelog} changelog entries, ${summary.events} events.`,
+    `Demo content present: ${summary.posts} posts, ${summary.tags} tags, ${summary.changelog} changelog entries, ${summary.events} events, ${summary.images} images (${summary.imageMs} ms).`,
   );
   if (synthetic > 0) {
     const started = Date.now();

@@ -202,6 +202,10 @@ Cache-Control: public, max-age=60, s-maxage=300, stale-while-revalidate=600
 
 Readers see content at most a minute old from their own cache. The CDN holds it for five minutes and can keep serving for ten more while it revalidates.
 
+Each layer keeps its own copy, and each one needs its own instructions:
+
+![Three layers of cache: the browser, the CDN and the origin](media:diagram-cache-layers)
+
 ### Invalidation beats short TTLs
 
 Short TTLs are a crude tool. When an editor publishes, Gazette purges the affected URLs (the post, \`/api/posts\` and the feeds) so the long \`s-maxage\` costs nothing in freshness.

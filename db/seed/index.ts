@@ -17,7 +17,11 @@ import {
   type NewRevision,
 } from '../schema';
 import { seedAuthors, seedChangelog, seedEvents, seedPosts, seedTags } from './content';
-import type { SeedEvent } from './types';
+import { coverByTag } from './images';
+import { configuredSeedMedia, resolveSeedBody, seedImageItems, type SeededImage, type SeedMedia } from './media';
+import type { SeedEvent, SeedPost } from './types';
+
+export type { SeedMedia } from './media';
 
 export const DEMO_SEEDED_KEY = 'demo_seeded_at';
 const SEED_EDITOR = 'Gazette demo seed';
@@ -62,6 +66,15 @@ export interface SeedSummary {
   tags: number;
   changelog: number;
   events: number;
+  /** Demo images present, and the milliseconds drawing and storing them took (0 when none). */
+  images: number;
+  imageMs: number;
+}
+
+/** The SeedImage key of a demo post's cover, or null when it has none. */
+export function seedCoverKey(p: SeedPost): string | null {
+  if (p.cover !== undefined) return p.cover;
+  return coverByTag[p.tags[0] ?? ''] ?? null;
 }
 
 function revision(entityType: NewRevision['entityType'], entityId: string, snapshot: object): NewRevision {
@@ -75,8 +88,16 @@ function revision(entityType: NewRevision['entityType'], entityId: string, snaps
   };
 }
 
-/** Insert the hand-written demo content. Safe to run any number of times. */
-export async function seedDemoContent(db: Db): Promise<SeedSummary> {
+/**
+ * Insert the hand-written demo content. Safe to run any number of times. Demo images go into
+ * `media` (by default the configured store, lib/config.ts); `null` seeds the posts without them.
+ */
+export async function seedDemoContent(db: Db, media?: SeedMedia | null): Promise<SeedSummary> {
+  const imagesStarted = Date.now();
+  const target = media === undefined ? await configuredSeedMedia() : media;
+  // Outside the content transaction: ingestImage takes the media lock in a transaction of its own.
+  const images = target ? await seedImageItems(db, target) : new Map<string, SeededImage>();
+  const imageMs = target ? Date.now() - imagesStarted : 0;
   await db.transaction(async (tx) => {
     await tx.insert(tags).values(seedTags).onConflictDoNothing();
     const authorIds = new Map<string, string>();
@@ -97,8 +118,9 @@ export async function seedDemoContent(db: Db): Promise<SeedSummary> {
         slug: p.slug,
         title: p.title,
         summary: p.summary,
-        body: p.body,
+        body: resolveSeedBody(p.body, images),
         authorId,
+        coverMediaId: images.get(seedCoverKey(p) ?? '')?.id ?? null,
         status: p.status,
         publishedAt,
         createdAt: publishedAt ?? updatedAt,
@@ -156,6 +178,8 @@ export async function seedDemoContent(db: Db): Promise<SeedSummary> {
     tags: seedTags.length,
     changelog: seedChangelog.length,
     events: seedEvents.length,
+    images: images.size,
+    imageMs,
   };
 }
 

@@ -25,6 +25,9 @@ export interface SeedPost {
   publishedAt: string | null; // ISO 8601 with offset; null only for drafts
   updatedAt?: string; // ISO 8601; defaults to publishedAt
   previousSlugs?: string[]; // slugs the post was renamed from (old URLs redirect)
+  // A SeedImage key (db/seed/images.ts), null for none; by default chosen by the first tag.
+  // Bodies may show a seed image as ![alt](media:{key}): the seed writes the stored image's URL.
+  cover?: string | null;
 }
 
 export interface SeedChangelogEntry {

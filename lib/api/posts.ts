@@ -1,6 +1,7 @@
 // The posts resource: one set of Zod schemas for query parsing, response shaping (the types
 // below) and the OpenAPI document (openapi/posts.ts).
 import { z } from 'zod';
+import { imageSchema } from './images';
 
 export const API_VERSION = 1;
 export const SLUG_RE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -45,6 +46,8 @@ export const postSummarySchema = z
     tags: z.array(slugSchema),
     publishedAt: isoDate,
     updatedAt: isoDate,
+    // A union, not .nullable(): the generator would fold null into the shared Image component.
+    cover: z.union([imageSchema, z.null()]).meta({ description: 'The cover image, or null when the post has none.' }),
     links: postLinksSchema,
   })
   .meta({ id: 'PostSummary', description: 'A published post without its body.' });

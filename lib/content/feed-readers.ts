@@ -9,11 +9,13 @@ import { changelogEntries, posts, postTags } from '@/db/schema';
 import { encodeCursor, type Cursor } from '@/lib/api/posts';
 import { getConfig } from '@/lib/config';
 import { renderAtom, renderJsonFeed, renderRss } from '@/lib/feeds/syndication';
-import type { FeedItem, FeedMeta } from '@/lib/feeds/types';
+import type { FeedImage, FeedItem, FeedMeta } from '@/lib/feeds/types';
 import { lazy, toRef, weakEtag, type LazyRepresentation, type Representation, type RepresentationRef } from '@/lib/http/representation';
+import { fileNear, type ImageDoc } from '@/lib/media/documents';
 import { cacheTags } from './cache-tags';
-import { postAuthorName, postTagSlugs } from './post-columns';
+import { postAuthorName, postCover, postTagSlugs } from './post-columns';
 import { renderMarkdown } from './markdown';
+import { bodyImages, coverOf, POST_COLUMN_SIZES } from './post-images';
 
 export const FEED_PAGE_SIZE = 50;
 
@@ -32,6 +34,17 @@ type StoredItem = Omit<FeedItem, 'published' | 'updated'> & { published: string;
 interface FeedPage {
   items: StoredItem[];
   nextCursor: string | null;
+}
+
+/**
+ * The one file a feed names for a cover: about 1200 px wide (what readers show as a card), in
+ * JPEG or PNG where there is one (old readers know nothing newer), else WebP, else the original.
+ */
+export function feedImage(cover: ImageDoc): FeedImage {
+  const hasType = (types: string[]) => [cover, ...cover.variants].some((f) => types.includes(f.type));
+  const types = [['image/jpeg', 'image/png'], ['image/webp']].find(hasType) ?? [cover.type];
+  const file = fileNear(cover, 1200, types);
+  return { url: file.url, type: file.type, length: file.bytes, width: file.width, height: file.height };
 }
 
 const sortKey = (column: typeof posts.publishedAt | typeof changelogEntries.publishedAt) =>
@@ -59,6 +72,8 @@ async function postFeedPage(tag: string | undefined, cursor: Cursor | undefined)
       updatedAt: posts.updatedAt,
       sortKey: sortKey(posts.publishedAt),
       tags: postTagSlugs,
+      cover: postCover,
+      coverAlt: posts.coverAlt,
     })
     .from(posts)
     .where(and(...conditions))
@@ -66,20 +81,26 @@ async function postFeedPage(tag: string | undefined, cursor: Cursor | undefined)
     .limit(FEED_PAGE_SIZE + 1);
   const page = rows.slice(0, FEED_PAGE_SIZE);
   const last = page.at(-1);
+  // One more query for the whole page, and only when some body shows images from our library.
+  const images = await bodyImages(db, page.map((r) => r.body), siteUrl);
   return {
     nextCursor: rows.length > FEED_PAGE_SIZE && last ? encodeCursor({ t: last.sortKey, i: last.id }) : null,
-    items: page.map((r) => ({
-      // urn:uuid ids survive a slug rename (a feed reader must not see the post as new).
-      id: `urn:uuid:${r.id}`,
-      url: `${siteUrl}/posts/${r.slug}`,
-      title: r.title,
-      summary: r.summary,
-      contentHtml: renderMarkdown(r.body, siteUrl),
-      authors: [{ name: r.author }],
-      categories: r.tags,
-      published: (r.publishedAt ?? r.updatedAt).toISOString(),
-      updated: r.updatedAt.toISOString(),
-    })),
+    items: page.map((r) => {
+      const cover = coverOf(r, siteUrl);
+      return {
+        // urn:uuid ids survive a slug rename (a feed reader must not see the post as new).
+        id: `urn:uuid:${r.id}`,
+        url: `${siteUrl}/posts/${r.slug}`,
+        title: r.title,
+        summary: r.summary,
+        contentHtml: renderMarkdown(r.body, siteUrl, { images, sizes: POST_COLUMN_SIZES }),
+        authors: [{ name: r.author }],
+        categories: r.tags,
+        published: (r.publishedAt ?? r.updatedAt).toISOString(),
+        updated: r.updatedAt.toISOString(),
+        ...(cover ? { image: feedImage(cover) } : {}),
+      };
+    }),
   };
 }
 

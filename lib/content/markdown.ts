@@ -3,6 +3,8 @@
 // response, a feed reader or an e-mail.
 import { Marked } from 'marked';
 import sanitizeHtml from 'sanitize-html';
+import type { ImageDoc } from '@/lib/media/documents';
+import { fallbackType, srcsetOf } from './image-markup';
 
 const marked = new Marked({ gfm: true, async: false });
 
@@ -14,13 +16,40 @@ function absolute(url: string, base: string): string {
   }
 }
 
-export function renderMarkdown(markdown: string, siteUrl: string): string {
+export interface MarkdownImages {
+  /** Our library's images the body shows, by the hash in their URL (lib/content/post-images.ts). */
+  images: ReadonlyMap<string, ImageDoc>;
+  /** The `sizes` of the column the body is shown in. */
+  sizes: string;
+}
+
+const OUR_MEDIA = /^\/media\/([0-9a-f]{64})\//;
+
+/**
+ * An image of the body. Ours (a /media/{hash}/ URL the library knows) gains its files as srcset
+ * and its width and height, so the page reserves its box (no layout shift); every body image
+ * loads lazily (the cover, not the body, is the page's largest paint). A srcset or sizes typed
+ * into the body is dropped: only the ones we build are kept.
+ */
+function bodyImage(attribs: sanitizeHtml.Attributes, siteUrl: string, images: MarkdownImages | undefined): sanitizeHtml.Attributes {
+  const { src, alt, title, width, height } = attribs;
+  const out: sanitizeHtml.Attributes = { ...(src ? { src: absolute(src, siteUrl) } : {}), ...(alt !== undefined ? { alt } : {}), ...(title ? { title } : {}), ...(width ? { width } : {}), ...(height ? { height } : {}) };
+  const path = out.src?.startsWith(`${siteUrl}/`) ? out.src.slice(siteUrl.length) : undefined;
+  const doc = path && images ? images.images.get(OUR_MEDIA.exec(path)?.[1] ?? '') : undefined;
+  if (doc) {
+    const set = srcsetOf(doc, fallbackType(doc));
+    Object.assign(out, { width: String(doc.width), height: String(doc.height), ...(set ? { srcset: set, sizes: images!.sizes } : {}) });
+  }
+  return { ...out, loading: 'lazy', decoding: 'async' };
+}
+
+export function renderMarkdown(markdown: string, siteUrl: string, images?: MarkdownImages): string {
   const raw = marked.parse(markdown, { async: false });
   return sanitizeHtml(raw, {
     allowedTags: [...sanitizeHtml.defaults.allowedTags, 'img', 'h1', 'h2', 'del', 'ins', 'sup', 'sub'],
     allowedAttributes: {
       a: ['href', 'title'],
-      img: ['src', 'alt', 'title', 'width', 'height'],
+      img: ['src', 'alt', 'title', 'width', 'height', 'srcset', 'sizes', 'loading', 'decoding'],
       code: ['class'],
       th: ['align'],
       td: ['align'],
@@ -34,10 +63,7 @@ export function renderMarkdown(markdown: string, siteUrl: string): string {
         tagName,
         attribs: attribs.href ? { ...attribs, href: absolute(attribs.href, siteUrl) } : attribs,
       }),
-      img: (tagName, attribs) => ({
-        tagName,
-        attribs: attribs.src ? { ...attribs, src: absolute(attribs.src, siteUrl) } : attribs,
-      }),
+      img: (tagName, attribs) => ({ tagName, attribs: bodyImage(attribs, siteUrl, images) }),
     },
   }).trim();
 }

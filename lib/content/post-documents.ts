@@ -1,6 +1,7 @@
 // Pure serialisers: a post record → its JSON, Markdown and HTML documents. Absolute URLs
 // throughout, built from SITE_URL.
 import { API_VERSION, encodeCursor, type Cursor, type PostDoc, type PostListDoc, type PostSummaryDoc } from '@/lib/api/posts';
+import { fileNear, srcset } from '@/lib/media/documents';
 import { escapeHtml } from './markdown';
 import type { PostRecord } from './posts';
 
@@ -9,7 +10,7 @@ export const postUrls = {
   page: (siteUrl: string, slug: string) => `${siteUrl}/posts/${slug}`,
 };
 
-type SummaryInput = Pick<PostRecord, 'id' | 'slug' | 'title' | 'summary' | 'author' | 'tags' | 'publishedAt' | 'updatedAt'>;
+type SummaryInput = Pick<PostRecord, 'id' | 'slug' | 'title' | 'summary' | 'author' | 'tags' | 'publishedAt' | 'updatedAt' | 'cover'>;
 
 export function postSummaryDocument(post: SummaryInput, siteUrl: string): PostSummaryDoc {
   return {
@@ -21,6 +22,7 @@ export function postSummaryDocument(post: SummaryInput, siteUrl: string): PostSu
     tags: post.tags,
     publishedAt: post.publishedAt,
     updatedAt: post.updatedAt,
+    cover: post.cover,
     links: { self: postUrls.api(siteUrl, post.slug), html: postUrls.page(siteUrl, post.slug) },
   };
 }
@@ -64,6 +66,12 @@ export function postMarkdownDocument(post: PostRecord): string {
   return `# ${post.title}\n\n${post.markdown.trimEnd()}\n`;
 }
 
+/** The cover in the standalone document: one <img> in the original's format, every width in srcset. */
+function coverHtml(cover: NonNullable<PostRecord['cover']>): string {
+  const set = srcset(cover, cover.type);
+  return `<figure><img src="${escapeHtml(fileNear(cover, 960).url)}"${set ? ` srcset="${escapeHtml(set)}" sizes="(min-width: 46rem) 43.5rem, 100vw"` : ''} width="${cover.width}" height="${cover.height}" alt="${escapeHtml(cover.alt)}" style="max-width: 100%; height: auto"></figure>`;
+}
+
 /** text/html: a small standalone document around the sanitised body. */
 export function postHtmlDocument(post: PostRecord, siteUrl: string): string {
   const title = escapeHtml(post.title);
@@ -79,7 +87,7 @@ export function postHtmlDocument(post: PostRecord, siteUrl: string): string {
 <article>
 <h1>${title}</h1>
 <p><span class="author">${escapeHtml(post.author)}</span> · <time datetime="${post.publishedAt}">${post.publishedAt.slice(0, 10)}</time></p>
-${post.html}
+${post.cover ? `${coverHtml(post.cover)}\n` : ''}${post.html}
 </article>
 </body>
 </html>

@@ -9,9 +9,11 @@ import { posts, postSlugRedirects, postTags, tags, tagSlugRedirects } from '@/db
 import { encodeCursor, type Cursor } from '@/lib/api/posts';
 import { getConfig } from '@/lib/config';
 import { lazy, toRef, weakEtag, type LazyRepresentation, type Representation, type RepresentationRef } from '@/lib/http/representation';
+import type { ImageDoc } from '@/lib/media/documents';
 import { cacheTags } from './cache-tags';
-import { postAuthorName, postTagSlugs } from './post-columns';
+import { postAuthorName, postCover, postTagSlugs } from './post-columns';
 import { renderMarkdown } from './markdown';
+import { bodyImages, coverOf, POST_COLUMN_SIZES } from './post-images';
 import { postDocument, postHtmlDocument, postListDocument, postMarkdownDocument, postSummaryDocument } from './post-documents';
 
 export interface PostRecord {
@@ -22,9 +24,12 @@ export interface PostRecord {
   author: string;
   tags: string[];
   markdown: string;
+  /** Sanitised, absolute URLs; our images with srcset, sizes, width and height. */
   html: string;
   publishedAt: string;
   updatedAt: string;
+  /** The cover (alt: the post's own cover alt, else the image's). */
+  cover: ImageDoc | null;
 }
 
 export type PostLookup =
@@ -55,12 +60,17 @@ export async function lookupPost(slug: string): Promise<PostLookup> {
       publishedAt: posts.publishedAt,
       updatedAt: posts.updatedAt,
       tags: postTagSlugs,
+      cover: postCover,
+      coverAlt: posts.coverAlt,
     })
     .from(posts)
     .where(eq(posts.slug, slug));
   if (row) {
     if (row.deletedAt) return { kind: 'gone' };
     if (row.status !== 'published' || !row.publishedAt) return { kind: 'missing' };
+    const siteUrl = getConfig().siteUrl;
+    // A second query only when the body shows images from our library.
+    const images = await bodyImages(db, [row.body], siteUrl);
     return {
       kind: 'found',
       post: {
@@ -71,9 +81,10 @@ export async function lookupPost(slug: string): Promise<PostLookup> {
         author: row.author,
         tags: row.tags,
         markdown: row.body,
-        html: renderMarkdown(row.body, getConfig().siteUrl),
+        html: renderMarkdown(row.body, siteUrl, { images, sizes: POST_COLUMN_SIZES }),
         publishedAt: row.publishedAt.toISOString(),
         updatedAt: row.updatedAt.toISOString(),
+        cover: coverOf(row, siteUrl),
       },
     };
   }
@@ -187,6 +198,8 @@ async function postListFull(query: PostListQuery): Promise<Representation> {
       publishedAt: posts.publishedAt,
       updatedAt: posts.updatedAt,
       tags: postTagSlugs,
+      cover: postCover,
+      coverAlt: posts.coverAlt,
       // Microsecond-exact sort key for the cursor (a JS Date keeps only milliseconds).
       sortKey: sql<string>`to_char(${posts.publishedAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`,
     })
@@ -200,7 +213,7 @@ async function postListFull(query: PostListQuery): Promise<Representation> {
   const siteUrl = getConfig().siteUrl;
   const items = page.map((r) =>
     postSummaryDocument(
-      { ...r, publishedAt: (r.publishedAt ?? r.updatedAt).toISOString(), updatedAt: r.updatedAt.toISOString() },
+      { ...r, publishedAt: (r.publishedAt ?? r.updatedAt).toISOString(), updatedAt: r.updatedAt.toISOString(), cover: coverOf(r, siteUrl) },
       siteUrl,
     ),
   );

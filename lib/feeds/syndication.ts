@@ -127,6 +127,9 @@ export function renderRss(meta: FeedMeta, items: FeedItem[]): string {
       content: s.put(item.contentHtml), // → <content:encoded>, full HTML
       category: item.categories.map((c) => ({ name: s.put(c) })),
       extensions,
+      // RSS 2.0 <enclosure url length type>: `feed` keeps our type and length (not its guess from
+      // the URL's extension) and the URL is a slot like every other string.
+      ...(item.image ? { enclosure: { url: s.put(item.image.url), type: s.put(item.image.type), length: item.image.length } } : {}),
     });
   }
   let xml = feed.rss2();
@@ -155,11 +158,19 @@ export function renderAtom(meta: FeedMeta, items: FeedItem[]): string {
     generator: 'Gazette',
     author: person(meta.author),
   });
+  // `feed` would guess an Atom enclosure's type from the URL's extension ("image/jpg"); ours are
+  // written beside the entry's alternate link instead, found by that link's unique slot token.
+  const enclosures = new Map<string, string>();
   for (const item of items) {
+    const link = s.put(item.url);
+    if (item.image) {
+      // RFC 4287 §4.2.7.2: rel="enclosure" names a related resource that may be large; §4.2.7.6 length.
+      enclosures.set(`<link href="${link}"/>`, `<link rel="enclosure" type="${s.put(item.image.type)}" length="${item.image.length}" href="${s.put(item.image.url)}"/>`);
+    }
     feed.addItem({
       title: s.put(item.title),
       id: s.put(item.id),
-      link: s.put(item.url),
+      link,
       date: item.updated, // → <updated>
       published: item.published,
       description: s.put(item.summary),
@@ -177,6 +188,12 @@ export function renderAtom(meta: FeedMeta, items: FeedItem[]): string {
     ([rel, href]) => `<link rel="${rel}" href="${s.put(href)}" type="application/atom+xml"/>`,
   );
   xml = insertBefore(xml, 'entry', 'feed', links);
+  for (const [alternate, enclosure] of enclosures) {
+    const at = xml.indexOf(alternate);
+    if (at < 0) throw new Error('syndication: no entry link to anchor an enclosure');
+    const indent = /( *)$/.exec(xml.slice(0, at))?.[1] ?? '';
+    xml = `${xml.slice(0, at + alternate.length)}\n${indent}${enclosure}${xml.slice(at + alternate.length)}`;
+  }
   return s.fill(xml);
 }
 
@@ -206,6 +223,8 @@ export function renderJsonFeed(meta: FeedMeta, items: FeedItem[]): string {
       date_modified: item.updated.toISOString(),
       authors: authorsOf(meta, item).map(person),
       tags: item.categories.map(clean),
+      // JSON Feed 1.1: `image` is the item's main image; `banner_image` one shown across the top, so wide ones only.
+      ...(item.image ? { image: clean(item.image.url), ...(item.image.width > item.image.height ? { banner_image: clean(item.image.url) } : {}) } : {}),
       // JSON Feed 1.1 "Extensions": custom keys start with "_"; anything else could shadow a
       // standard field, so it is dropped.
       ...Object.fromEntries(Object.entries(item.extensions ?? {}).filter(([k]) => k.startsWith('_'))),

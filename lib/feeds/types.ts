@@ -44,6 +44,19 @@ export interface FeedItem {
   updated: Date;
   /** JSON Feed extension objects, keys starting with "_" (JSON Feed 1.1 "Extensions"). */
   extensions?: Record<`_${string}`, Record<string, unknown>>;
+  /** The item's image (a post's cover), one file: RSS <enclosure>, Atom rel="enclosure", JSON Feed `image`. */
+  image?: FeedImage;
+}
+
+export interface FeedImage {
+  /** Absolute URL of the file. */
+  url: string;
+  /** Its media type (e.g. image/jpeg). */
+  type: string;
+  /** Its size in bytes (RSS 2.0 enclosure `length`, RFC 4287 §4.2.7.6). */
+  length: number;
+  width: number;
+  height: number;
 }
 
 export interface CalendarMeta {

@@ -28,6 +28,8 @@ export async function createPgTestDatabase(label: string): Promise<PgTestDatabas
   const url = target.toString();
   const handle = await openDatabase({ driver: 'pg', url });
   await migrateDatabase(handle);
+  // Demo images into the configured store (lib/config.ts): servers on this database inherit this
+  // process's environment, so they read media from the same place.
   await seedDemoContent(handle.db);
   process.env.BETTER_AUTH_SECRET ??= TEST_AUTH_SECRET;
   setProcessDatabase(handle);

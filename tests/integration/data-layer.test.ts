@@ -9,7 +9,8 @@ import { openDatabase, type DbHandle, type Driver } from '@/db/client';
 import { DomainError, toDomainError } from '@/db/errors';
 import { migrateDatabase } from '@/db/migrate';
 import { posts, postSlugRedirects, postTags, tags, events, revisions } from '@/db/schema';
-import { seedDemoContent } from '@/db/seed';
+import { seedDemoContent, type SeedMedia } from '@/db/seed';
+import { FolderStore } from '@/lib/media/folder-store';
 import { seedPosts } from '@/db/seed/content';
 import { startNeonBridge, type Bridge } from '../helpers/neon-ws-bridge';
 import { copyTemplate } from '../helpers/template-db';
@@ -33,18 +34,23 @@ async function insertOrDomainError(fn: () => Promise<unknown>): Promise<DomainEr
   throw new Error('expected the database to refuse the write');
 }
 
-function dataLayerSuite(driver: Driver, open: () => Promise<{ handle: DbHandle; dispose: () => Promise<void> }>) {
+// Demo images go to the copy's own media folder (PGlite), or nowhere (a shared PostgreSQL): never
+// into the configured store, which is the working tree's .data/media here.
+function dataLayerSuite(driver: Driver, open: () => Promise<{ handle: DbHandle; media?: SeedMedia; dispose: () => Promise<void> }>) {
   describe(`data layer on ${driver}`, () => {
     let handle: DbHandle;
     let dispose: () => Promise<void>;
+    let media: SeedMedia | null = null;
     let author: string;
     const run = randomUUID().slice(0, 8);
     const slug = (name: string) => `${name}-${driver}-${run}`;
 
     beforeAll(async () => {
-      ({ handle, dispose } = await open());
+      const opened = await open();
+      ({ handle, dispose } = opened);
+      media = opened.media ?? null;
       await migrateDatabase(handle);
-      await seedDemoContent(handle.db);
+      await seedDemoContent(handle.db, media);
       author = await testAuthorId(handle.db);
     });
     afterAll(async () => {
@@ -59,7 +65,7 @@ function dataLayerSuite(driver: Driver, open: () => Promise<{ handle: DbHandle; 
       const count = async () =>
         (await handle.db.select({ n: sql<number>`count(*)::int` }).from(posts).where(sql`${posts.slug} not like '%-${sql.raw(driver)}-%'`))[0]?.n;
       const before = await count();
-      await seedDemoContent(handle.db);
+      await seedDemoContent(handle.db, media);
       expect(await count()).toBe(before);
       expect(before).toBeGreaterThanOrEqual(seedPosts.length);
     });
@@ -158,10 +164,11 @@ function dataLayerSuite(driver: Driver, open: () => Promise<{ handle: DbHandle; 
 }
 
 dataLayerSuite('pglite', async () => {
-  const { dataDir, cleanup } = copyTemplate();
+  const { dataDir, mediaDir, cleanup } = copyTemplate();
   const handle = await openDatabase({ driver: 'pglite', dataDir });
   return {
     handle,
+    media: { store: new FolderStore(mediaDir), limits: { maxBytes: 20 * 1024 * 1024, maxPixels: 40_000_000 } },
     dispose: async () => {
       await handle.close();
       cleanup();

@@ -4,7 +4,7 @@ import 'server-only';
 import { and, eq, ne, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '@/db/client';
-import { authors, posts, postSlugRedirects, postTags, tags } from '@/db/schema';
+import { authors, media, posts, postSlugRedirects, postTags, tags } from '@/db/schema';
 import { cacheTags } from '@/lib/content/cache-tags';
 import { authorName, authorOptions, ensureAuthorProfile } from '../authors';
 import { ActionRefusal } from '../refusals';
@@ -15,6 +15,13 @@ import { line, MAX_BODY_CHARS, requiredLine, slugField, tagsField, text } from '
 
 async function tagsOf(tx: Db, postId: string): Promise<string[]> {
   return (await tx.select({ slug: postTags.tagSlug }).from(postTags).where(eq(postTags.postId, postId)).orderBy(postTags.tagSlug)).map((r) => r.slug);
+}
+
+/** The cover's file name, for reading revisions (the id alone means nothing to an editor). */
+async function coverNameOf(tx: Db, mediaId: string | null): Promise<string> {
+  if (!mediaId) return '';
+  const [row] = await tx.select({ fileName: media.fileName }).from(media).where(eq(media.id, mediaId));
+  return row?.fileName ?? '';
 }
 
 async function formerSlugsOf(tx: Db, postId: string): Promise<string[]> {
@@ -32,6 +39,11 @@ const form = itemForm('post', {
   body: text('The body', MAX_BODY_CHARS).default(''),
   tags: tagsField.default([]),
   authorId: z.uuid('Choose the author from the list.'),
+  // A media item's id, or '' for no cover (SPEC §9); absent (a form without the field) keeps the
+  // cover as it is. Whether the image still exists is beforeWrite's check.
+  coverMediaId: z.union([z.literal(''), z.uuid('Choose the cover from the media library.')], { error: 'Choose the cover from the media library.' }).optional(),
+  // '' means the image's own alt text (lib/media/documents.ts imageDocument).
+  coverAlt: line('The cover\'s alt text', 1000).optional(),
 });
 
 const snapshot = z.object({
@@ -46,10 +58,15 @@ const snapshot = z.object({
   tags: z.array(z.string()),
   status: z.enum(PUBLICATION_STATUSES),
   publishedAt: instant,
+  // Since covers (migration 0007); older snapshots have none, and had no cover.
+  coverMediaId: z.uuid().nullable().default(null),
+  coverAlt: z.string().max(1000).default(''),
+  /** The cover's file name when saved, for reading revisions. */
+  coverName: z.string().default(''),
 });
 
 /** What a post holds beside its row: its tags and the slugs it gave up. */
-type PostExtra = { tags: string[]; formerSlugs: string[]; author: string };
+type PostExtra = { tags: string[]; formerSlugs: string[]; author: string; coverName: string };
 
 export const postType = defineContentType<typeof posts, z.output<typeof form>, typeof snapshot, PostExtra>({
   name: 'post',
@@ -60,20 +77,43 @@ export const postType = defineContentType<typeof posts, z.output<typeof form>, t
   form,
   snapshot: {
     schema: snapshot,
-    of: (p) => ({ slug: p.slug, title: p.title, summary: p.summary, body: p.body, author: p.author, authorId: p.authorId, tags: p.tags, status: p.status, publishedAt: p.publishedAt?.toISOString() ?? null }),
-    restore: (s, current) => ({ slug: s.slug, title: s.title, summary: s.summary, body: s.body, authorId: s.authorId ?? current.authorId, tags: s.tags }),
+    of: (p) => ({ slug: p.slug, title: p.title, summary: p.summary, body: p.body, author: p.author, authorId: p.authorId, tags: p.tags, status: p.status, publishedAt: p.publishedAt?.toISOString() ?? null, coverMediaId: p.coverMediaId, coverAlt: p.coverAlt, coverName: p.coverName }),
+    restore: (s, current) => ({ slug: s.slug, title: s.title, summary: s.summary, body: s.body, authorId: s.authorId ?? current.authorId, tags: s.tags, coverMediaId: s.coverMediaId ?? '', coverAlt: s.coverAlt }),
   },
-  toForm: (p) => ({ title: p.title, slug: p.slug, summary: p.summary, body: p.body, tags: p.tags.join(', '), authorId: p.authorId }),
-  blank: () => ({ title: '', slug: '', summary: '', body: '', tags: '', authorId: '' }),
+  toForm: (p) => ({ title: p.title, slug: p.slug, summary: p.summary, body: p.body, tags: p.tags.join(', '), authorId: p.authorId, coverMediaId: p.coverMediaId ?? '', coverAlt: p.coverAlt }),
+  blank: () => ({ title: '', slug: '', summary: '', body: '', tags: '', authorId: '', coverMediaId: '', coverAlt: '' }),
   fieldOptions: async (db, editor) => {
     // The editor's own profile first, so it is among the options on their very first visit.
     const own = await ensureAuthorProfile(db, editor);
     return { authorId: { options: await authorOptions(db), default: own } };
   },
-  columns: ({ slug, title, summary, body, authorId }) => ({ slug, title, summary, body, authorId }),
-  extras: async (tx, row) => ({ tags: await tagsOf(tx, row.id), formerSlugs: await formerSlugsOf(tx, row.id), author: (await authorName(tx, row.authorId)) ?? '' }),
+  columns: ({ slug, title, summary, body, authorId, coverMediaId, coverAlt }) => ({
+    slug,
+    title,
+    summary,
+    body,
+    authorId,
+    ...(coverMediaId !== undefined ? { coverMediaId: coverMediaId || null } : {}),
+    ...(coverAlt !== undefined ? { coverAlt } : {}),
+  }),
+  extras: async (tx, row) => ({
+    tags: await tagsOf(tx, row.id),
+    formerSlugs: await formerSlugsOf(tx, row.id),
+    author: (await authorName(tx, row.authorId)) ?? '',
+    coverName: await coverNameOf(tx, row.coverMediaId),
+  }),
   async beforeWrite(tx, values, current) {
     if (!(await authorName(tx, values.authorId))) throw new ActionRefusal('invalid', 'Please correct the highlighted fields.', { authorId: 'Choose the author from the list.' });
+    // A cover deleted from the library since the form (or the revision being restored) named it:
+    // say so on the field, rather than let the foreign key fail the write.
+    if (values.coverMediaId) {
+      const [image] = await tx.select({ id: media.id }).from(media).where(eq(media.id, values.coverMediaId));
+      if (!image) {
+        const gone = 'The cover image is no longer in the media library. Choose another, or remove the cover.';
+        // Said in the message too: the restore confirmation page has no cover field to highlight.
+        throw new ActionRefusal('invalid', gone, { coverMediaId: gone });
+      }
+    }
     // A slug another post gave up still redirects there: it cannot be reused.
     const [taken] = await tx
       .select({ postId: postSlugRedirects.postId })
@@ -147,11 +187,12 @@ export const postType = defineContentType<typeof posts, z.output<typeof form>, t
       { label: 'Summary', show: (s) => s.summary },
       { label: 'Author', show: (s) => s.author },
       { label: 'Tags', show: (s) => s.tags.join(', ') },
+      { label: 'Cover', show: (s) => (s.coverMediaId ? `${s.coverName || s.coverMediaId}${s.coverAlt ? ` (alt: ${s.coverAlt})` : ''}` : 'none') },
       { label: 'Status', show: (s) => s.status },
       { label: 'Published at', show: (s) => s.publishedAt ?? '' },
     ],
     text: { label: 'Body', of: (s) => s.body },
-    restoreNote: 'Restoring brings back the title, slug, summary, body, author and tags; the status stays as it is now.',
+    restoreNote: 'Restoring brings back the title, slug, summary, body, author, tags and cover; the status stays as it is now.',
   },
   preview: (values) => (typeof values.body === 'string' ? values.body : undefined),
 });

@@ -4,6 +4,8 @@ import { slugSchema } from '@/lib/api/posts';
 import { getConfig } from '@/lib/config';
 import { lookupPost } from '@/lib/content/posts';
 import { feedAlternateTypes } from '@/lib/content/site-metadata';
+import { fileNear } from '@/lib/media/documents';
+import { PostCover } from './post-cover';
 
 type Props = { params: Promise<{ slug: string }> };
 
@@ -23,6 +25,13 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   if (lookup.kind !== 'found') return {};
   const { post } = lookup;
   const url = `${getConfig().siteUrl}/posts/${post.slug}`;
+  // The cover when there is one (a file about 1200 px wide in a format every card renderer
+  // reads: JPEG, PNG or WebP, never AVIF), else the card generated from the title.
+  const card = post.cover ? fileNear(post.cover, 1200, ['image/jpeg', 'image/png', 'image/webp']) : undefined;
+  const image =
+    post.cover && card
+      ? { url: card.url, width: card.width, height: card.height, type: card.type, alt: post.cover.alt || post.title }
+      : { url: `/posts/${post.slug}/opengraph-image`, width: 1200, height: 630, type: 'image/png', alt: post.title };
   return {
     // Absolute URLs (the Open Graph image) from SITE_URL, read at request time.
     metadataBase: new URL(getConfig().siteUrl),
@@ -45,8 +54,9 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
       siteName: 'Gazette',
       // Named here: the image route (app/posts/[slug]/opengraph-image.tsx) stays outside the (site)
       // route group, where Next would give its URL a hash, so the file convention does not link it.
-      images: [{ url: `/posts/${post.slug}/opengraph-image`, width: 1200, height: 630, type: 'image/png', alt: post.title }],
+      images: [image],
     },
+    twitter: { card: 'summary_large_image', title: post.title, description: post.summary, images: [{ url: image.url, alt: image.alt }] },
   };
 }
 
@@ -68,6 +78,7 @@ export default async function PostPage({ params }: Props) {
           {post.author} · <time dateTime={post.publishedAt}>{post.publishedAt.slice(0, 10)}</time>
           {post.tags.length > 0 && <> · {post.tags.join(', ')}</>}
         </p>
+        {post.cover && <PostCover cover={post.cover} />}
         {/* Sanitised by sanitize-html in the reader (lib/content/markdown.ts). */}
         <div className="post-body" dangerouslySetInnerHTML={{ __html: post.html }} />
       </article>
