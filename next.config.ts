@@ -49,7 +49,10 @@ const nextConfig: NextConfig = {
         ],
       },
       {
-        source: '/((?!cms).*)',
+        // Not /media: a header set here cannot be replaced by a route handler's (Next keeps the
+        // first value), and media files carry a stricter policy of their own
+        // (app/media/[hash]/[name]/route.ts).
+        source: '/((?!cms|media/).*)',
         headers: [
           { key: 'Content-Security-Policy', value: csp("'self'") },
           { key: 'X-Content-Type-Options', value: 'nosniff' },

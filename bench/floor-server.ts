@@ -9,10 +9,11 @@ interface Recorded {
   status: number;
   headers: Record<string, string>;
   body: string;
+  encoding?: 'base64';
 }
 
 const recordings = JSON.parse(fs.readFileSync(process.argv[2]!, 'utf8')) as Record<string, Recorded>;
-const bodies = new Map(Object.entries(recordings).map(([k, r]) => [k, { ...r, bytes: Buffer.from(r.body, 'utf8') }]));
+const bodies = new Map(Object.entries(recordings).map(([k, r]) => [k, { ...r, bytes: Buffer.from(r.body, r.encoding ?? 'utf8') }]));
 
 http
   .createServer((req, res) => {

@@ -4,7 +4,8 @@
 // server (benchmark mode) and measures each scenario with autocannon on 127.0.0.1, interleaved
 // with two references in the same run: (1) a bare node:http server answering the same bytes
 // (the floor) and (2) a route handler in the same Next build returning a constant Response
-// (the framework's ceiling). Optionally (3) a peer at BENCH_PEER_URL. Then, where Redis and
+// (the framework's ceiling). Optionally (3) a peer at BENCH_PEER_URL. Before the server starts,
+// the time an upload takes per megapixel (bench/lib/media.ts). Then, where Redis and
 // PostgreSQL are available (unless --skip-shared), the Redis cache handler against the in-memory
 // one (bench/lib/shared-cache.ts) and 1 against 2 workers (bench/lib/workers.ts).
 import { execSync, type ChildProcess } from 'node:child_process';
@@ -17,6 +18,7 @@ import { measure, type LoadResult } from './lib/load';
 import { start, startGazette, waitFor } from './lib/processes';
 import { loadAverage, memory } from './lib/proc';
 import { prepareBenchData } from './lib/data';
+import { prepareMediaBench } from './lib/media';
 import { compareResults, printTable, type BenchReport, type ScenarioReport } from './lib/report';
 import { recordingKey } from './lib/recording-key';
 import { recordScenarios } from './lib/recordings';
@@ -66,6 +68,9 @@ async function main(): Promise<void> {
   progress(`logs in ${logDir}`);
   buildIfStale({ quiet: true });
   const dataDir = await prepareBenchData(root, quick, progress);
+  // Before any server opens the database: the served photo, and upload timings on a quiet machine.
+  const mediaBench = await prepareMediaBench(dataDir, quick, progress);
+  for (const s of SCENARIOS) s.path = s.path.replace('MEDIA', mediaBench.servedPath);
 
   const port = 3900 + Math.floor(Math.random() * 50);
   const base = `http://127.0.0.1:${port}`;
@@ -206,6 +211,7 @@ async function main(): Promise<void> {
     memory: memoryCheck,
     sharedCache,
     workers,
+    media: mediaBench,
   };
   printTable(report);
   const out = path.join(root, 'bench', 'results', `${report.date.replace(/[:.]/g, '-')}-${commit}-${report.mode}.json`);

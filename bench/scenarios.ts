@@ -19,6 +19,9 @@ export const SCENARIOS: Scenario[] = [
   { name: 'feed.json (warm)', path: '/feed.json', headers: {} },
   { name: 'changelog.json (warm)', path: '/api/changelog.json', headers: {} },
   { name: 'events.ics (warm)', path: '/api/events.ics', headers: {} },
+  // MEDIA: the served photo's path (bench/lib/media.ts), filled in by run.ts.
+  { name: 'media file (warm)', path: 'MEDIA', headers: {} },
+  { name: 'media file 304', path: 'MEDIA', headers: {}, conditional: true },
 ];
 
 export interface ColdScenario {

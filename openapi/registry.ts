@@ -3,6 +3,7 @@ import { OpenAPIRegistry, OpenApiGeneratorV31 } from '@asteasolutions/zod-to-ope
 import { registerCommon } from './common';
 import { registerHealth } from './health';
 import { registerFeeds } from './feeds';
+import { registerMedia } from './media';
 import { registerPosts } from './posts';
 
 export type OpenApiDocument = ReturnType<OpenApiGeneratorV31['generateDocument']>;
@@ -12,6 +13,7 @@ export function buildOpenApiDocument(siteUrl: string): OpenApiDocument {
   registerCommon(registry);
   registerPosts(registry);
   registerFeeds(registry);
+  registerMedia(registry);
   registerHealth(registry);
   return new OpenApiGeneratorV31(registry.definitions).generateDocument({
     openapi: '3.1.0',
@@ -31,6 +33,7 @@ export function buildOpenApiDocument(siteUrl: string): OpenApiDocument {
       { name: 'Feeds', description: 'RSS, Atom and JSON Feed of the posts.' },
       { name: 'Changelog', description: 'Product changes by Keep a Changelog category.' },
       { name: 'Events', description: 'Events as JSON and iCalendar.' },
+      { name: 'Media', description: 'Image files, immutable, by the hash of their bytes.' },
       { name: 'Operations', description: 'Service health.' },
     ],
   });

@@ -1,4 +1,5 @@
 // The console table and the comparison between two result files.
+import type { IngestTiming } from './media';
 export interface ScenarioReport {
   name: string;
   path: string;
@@ -35,6 +36,8 @@ export interface BenchReport {
   sharedCache?: { skipped?: string; warm?: AbReport; cold?: ColdAbRow[]; meanWarmRatio?: number; worstWarmRatio?: number; warmCostHolds?: boolean };
   /** 1 against 2 workers on PostgreSQL + Redis (bench/lib/workers.ts). */
   workers?: { skipped?: string; comparison?: AbReport };
+  /** Upload + variant generation per megapixel (bench/lib/media.ts). */
+  media?: { servedPath: string; servedBytes: number; ingest: IngestTiming[] };
 }
 
 /** One scenario on two servers, measured interleaved; ratio = B / A (median of pairs). */
@@ -104,6 +107,15 @@ export function printTable(report: BenchReport): void {
     console.log(`\nMemory: RSS ${fmt(report.memory.rssAt50kMb)} MB after 50,000 requests, ${fmt(report.memory.rssAt200kMb)} MB after 200,000 (×${fmt(report.memory.ratio, 2)}).`);
   }
   printShared(report);
+  printMedia(report);
+}
+
+function printMedia(report: BenchReport): void {
+  if (!report.media) return;
+  console.log(`\nMedia: the warm scenarios serve ${report.media.servedPath} (${fmt(report.media.servedBytes)} bytes).`);
+  console.log('Upload + variants (ingestImage: sniff, decode, orient, strip, every variant, store, rows), one photo-like JPEG each:\n');
+  const rows = report.media.ingest.map((r) => [r.label, `${r.width}×${r.height}`, fmt(r.inputBytes / 1e6, 1), fmt(r.files), fmt(r.ms), fmt(r.msPerMegapixel)]);
+  console.log(table([['photo', 'pixels', 'input MB', 'files', 'ms', 'ms/MP'], ...rows]));
 }
 
 function abTable(r: AbReport): string {

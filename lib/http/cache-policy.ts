@@ -7,7 +7,7 @@
 // - `CDN-Cache-Control` (RFC 9213) repeats the shared-cache policy for CDNs below a platform:
 //   Vercel's edge consumes `s-maxage` and strips it, so a Cloudflare or Varnish in front of
 //   Vercel would otherwise see only `max-age`.
-export type CachePolicyName = 'post' | 'list' | 'feed' | 'calendar' | 'docs' | 'error' | 'none';
+export type CachePolicyName = 'post' | 'list' | 'feed' | 'calendar' | 'docs' | 'immutable' | 'error' | 'none';
 
 interface Policy {
   browser: number;
@@ -16,7 +16,7 @@ interface Policy {
   sie: number;
 }
 
-const POLICIES: Record<Exclude<CachePolicyName, 'none'>, Policy> = {
+const POLICIES: Record<Exclude<CachePolicyName, 'none' | 'immutable'>, Policy> = {
   // One post: changes rarely; publishing invalidates the origin's cache at once.
   post: { browser: 60, shared: 300, swr: 86_400, sie: 604_800 },
   // Lists move whenever anything is published: shorter.
@@ -43,6 +43,10 @@ function directives(p: Policy, withBrowserAge: boolean): string {
 /** The Cache-Control and CDN-Cache-Control headers of a named policy. */
 export function cachePolicyHeaders(name: CachePolicyName): Record<string, string> {
   if (name === 'none') return { 'cache-control': 'no-store' };
+  // Content named by the hash of its bytes (media files) never changes under its URL: a year
+  // (the customary longest lifetime), and `immutable` (RFC 8246) so browsers do not revalidate
+  // it on reload. One max-age serves every cache, so no s-maxage / CDN-Cache-Control.
+  if (name === 'immutable') return { 'cache-control': 'public, max-age=31536000, immutable' };
   const policy = POLICIES[name];
   return {
     'cache-control': directives(policy, true),

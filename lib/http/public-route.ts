@@ -24,7 +24,7 @@ export interface PublicRouteDeps {
 // CORS (Fetch standard): public content may be read by any origin. No credentials, so `*`.
 const CORS_HEADERS: Record<string, string> = {
   'access-control-allow-origin': '*',
-  'access-control-expose-headers': 'ETag, Last-Modified, Link, Location, Retry-After, Content-Disposition, CDN-Cache-Control',
+  'access-control-expose-headers': 'ETag, Last-Modified, Link, Location, Retry-After, Content-Disposition, CDN-Cache-Control, Content-Range, Accept-Ranges',
 };
 
 const pathOf = (request: Request) => new URL(request.url).pathname;
@@ -78,7 +78,7 @@ export function createPublicRoute(deps: PublicRouteDeps) {
       const headers: Record<string, string> = { allow, ...CORS_HEADERS };
       if (request.headers.has('access-control-request-method')) {
         headers['access-control-allow-methods'] = allow;
-        headers['access-control-allow-headers'] = 'Accept, Accept-Language, Cache-Control, If-Modified-Since, If-None-Match';
+        headers['access-control-allow-headers'] = 'Accept, Accept-Language, Cache-Control, If-Modified-Since, If-None-Match, Range, If-Range';
         headers['access-control-max-age'] = '86400';
       }
       headers['cache-control'] = 'public, max-age=86400';

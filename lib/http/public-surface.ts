@@ -6,9 +6,10 @@
 
 /**
  * - api: JSON resources under /api;  feed: RSS, Atom, JSON Feed (WebSub topics);
- * - calendar: iCalendar;  metadata: Next metadata routes;  page: HTML for people.
+ * - calendar: iCalendar;  metadata: Next metadata routes;  page: HTML for people;
+ * - media: stored image files, by the hash of their bytes (immutable, Range).
  */
-export type SurfaceKind = 'api' | 'feed' | 'calendar' | 'metadata' | 'page';
+export type SurfaceKind = 'api' | 'feed' | 'calendar' | 'metadata' | 'media' | 'page';
 
 export interface SurfaceEntry {
   /** The path, with `{name}` for one path segment (the OpenAPI path template syntax). */
@@ -35,6 +36,7 @@ export const PUBLIC_SURFACE = [
   { path: '/sitemap.xml', kind: 'metadata', openapi: false },
   { path: '/robots.txt', kind: 'metadata', openapi: false },
   { path: '/posts/{slug}/opengraph-image', kind: 'metadata', openapi: false },
+  { path: '/media/{hash}/{name}', kind: 'media', openapi: true },
   { path: '/', kind: 'page', openapi: false },
   { path: '/posts/{slug}', kind: 'page', openapi: false },
   { path: '/changelog', kind: 'page', openapi: false },
@@ -73,7 +75,7 @@ export function surfaceEntry(pathname: string): SurfaceEntry | undefined {
 }
 
 /**
- * Protocol routes (API, feeds, calendars, metadata files, and anything else under /api/): their
+ * Protocol routes (API, feeds, calendars, metadata files, media files, and anything else under /api/): their
  * callers are HTTP clients, never this app's React router.
  */
 export function isProtocolRoute(pathname: string): boolean {

@@ -37,6 +37,9 @@ describe('a server killed mid-upload', () => {
       const server = await startChildServer({ SEED_DEMO_CONTENT: 'false' });
       killed.push(server);
       const editor = await signIn(server.url, 'editor');
+      const store = new FolderStore(path.join(path.dirname(server.dataDir), 'media'));
+      let initial = 0;
+      for await (const _ of store.list()) initial++;
       const sent = fetch(`${server.url}/cms/media/upload`, {
         method: 'POST',
         headers: { 'content-type': upload.contentType, accept: 'application/json', origin: server.url, cookie: editor.header() },
@@ -46,15 +49,17 @@ describe('a server killed mid-upload', () => {
         (r) => r.status,
         () => 'killed' as const,
       );
-      const store = new FolderStore(path.join(path.dirname(server.dataDir), 'media'));
       const when = moment.kill;
       if (typeof when === 'number') await new Promise((r) => setTimeout(r, when));
       else if (when === 'answered') expect(await sent).toBe(201);
       else {
+        // The copy holds the demo images already: wait for one file more than those.
         const deadline = Date.now() + 60_000;
-        for (let stored = false; !stored && Date.now() < deadline; ) {
-          for await (const _ of store.list()) stored = true;
-          if (!stored) await new Promise((r) => setTimeout(r, 10));
+        for (let more = false; !more && Date.now() < deadline; ) {
+          let n = 0;
+          for await (const _ of store.list()) n++;
+          more = n > initial;
+          if (!more) await new Promise((r) => setTimeout(r, 10));
         }
       }
       const exited = new Promise((r) => server.child.once('exit', r));

@@ -6,7 +6,10 @@ import os from 'node:os';
 import path from 'node:path';
 import S3rver from 's3rver';
 import { afterAll } from 'vitest';
+import { resetConfig } from '@/lib/config';
+import { getMediaStore } from '@/lib/media/store';
 import { startTestServer } from '../helpers/app-server';
+import { copyMediaInto } from '../helpers/template-db';
 import { mediaUploadSuite, SUITE_MAX_BYTES } from './media-upload.suite';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gazette-s3rver-'));
@@ -18,7 +21,7 @@ afterAll(async () => {
 
 mediaUploadSuite('S3-compatible bucket (s3rver)', async () => {
   const address = await s3.run();
-  return startTestServer({
+  const server = await startTestServer({
     MEDIA_MAX_BYTES: String(SUITE_MAX_BYTES),
     MEDIA_S3_BUCKET: 'gazette-media',
     MEDIA_S3_ENDPOINT: `http://127.0.0.1:${address.port}`,
@@ -28,4 +31,9 @@ mediaUploadSuite('S3-compatible bucket (s3rver)', async () => {
     MEDIA_S3_SECRET_ACCESS_KEY: 'S3RVER',
     MEDIA_S3_PREFIX: 'media/',
   });
+  // The demo images of the copied database live in its folder: a deployment moving to a bucket
+  // copies them over, and so does this test.
+  resetConfig();
+  await copyMediaInto(server.handle.db, path.join(path.dirname(server.dataDir), 'media'), await getMediaStore());
+  return server;
 });

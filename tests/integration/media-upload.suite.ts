@@ -1,7 +1,7 @@
 // Uploading media over HTTP (SPEC §9, issue 13), the same suite against each store: a folder
 // (media-upload.test.ts) and an S3-compatible bucket (media-s3.test.ts). Every refusal is checked
 // to store nothing: no row and no file.
-import { count } from 'drizzle-orm';
+import { count, eq } from 'drizzle-orm';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { media, mediaFiles } from '@/db/schema';
@@ -78,7 +78,7 @@ export function mediaUploadSuite(name: string, start: () => Promise<TestServer>)
       expect([body.media.width, body.media.height]).toEqual([800, 1200]);
       expect(body.media.url).toMatch(/^\/media\/[0-9a-f]{64}\/harbour-at-dawn\.jpg$/);
       expect(res.headers.get('location')).toBe(body.media.url);
-      const files = await db().select().from(mediaFiles);
+      const files = await db().select().from(mediaFiles).where(eq(mediaFiles.mediaId, body.media.id));
       const formats = new Set(files.map((f) => f.format));
       expect(formats).toEqual(new Set(['jpeg', 'webp', 'avif']));
       expect(files.filter((f) => f.original)).toHaveLength(1);

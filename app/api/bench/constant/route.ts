@@ -8,6 +8,8 @@ interface Recorded {
   status: number;
   headers: Record<string, string>;
   body: string;
+  /** Binary bodies (media files) are recorded as base64. */
+  encoding?: 'base64';
 }
 const STORE = Symbol.for('gazette.bench.constants');
 type Holder = { [STORE]?: Map<string, { status: number; headers: Record<string, string>; bytes: Uint8Array }> };
@@ -27,6 +29,6 @@ export async function GET(request: Request): Promise<Response> {
 export async function POST(request: Request): Promise<Response> {
   if (!benchMode()) return notInBenchMode();
   const recordings = (await request.json()) as Record<string, Recorded>;
-  for (const [k, r] of Object.entries(recordings)) store().set(k, { status: r.status, headers: r.headers, bytes: new TextEncoder().encode(r.body) });
+  for (const [k, r] of Object.entries(recordings)) store().set(k, { status: r.status, headers: r.headers, bytes: r.encoding === 'base64' ? Buffer.from(r.body, 'base64') : new TextEncoder().encode(r.body) });
   return new Response(null, { status: 204 });
 }
