@@ -30,6 +30,7 @@ export function CmsHeader({ editor, types = [] }: { editor?: Editor; types?: Cms
               </a>
             ))}
             <a href="/cms/tags">Tags</a>
+            <a href="/cms/media">Media</a>
             {editor.role === 'admin' && <a href="/cms/editors">Editors</a>}
           </nav>
         ) : (

@@ -3,6 +3,7 @@
 import type { ChangelogEntry } from '@/db/schema';
 import { Field } from '../../field';
 import type { FieldsProps } from '../fields';
+import { MarkdownInput } from './markdown-input';
 
 // Keep a Changelog's meaning of each category, so editors pick the same one for the same kind of change.
 const CATEGORIES: Record<ChangelogEntry['category'], string> = {
@@ -34,7 +35,7 @@ export function ChangelogFields({ value, err, control }: FieldsProps) {
         </Field>
       </div>
       <Field name="body" label="Details (Markdown)" error={err('body')} hint="GitHub-flavoured Markdown. Use Preview to see it rendered.">
-        <textarea {...control('body')} rows={12} defaultValue={value('body')} />
+        <MarkdownInput {...control('body')} rows={12} defaultValue={value('body')} />
       </Field>
     </>
   );

@@ -1,10 +1,13 @@
 'use client';
-// A post's fields: the slug follows the title until edited, and is checked as the editor leaves it.
+// A post's fields: the slug follows the title until edited, and is checked as the editor leaves it;
+// the cover is picked from the media library, and the body takes images (./markdown-input.tsx).
 import { useRef, useState } from 'react';
 import { slugify } from '@/lib/cms/slugify';
 import { Field } from '../../field';
 import { checkSlugAction } from '../../item-actions';
 import type { FieldsProps } from '../fields';
+import { CoverField } from './cover-field';
+import { MarkdownInput } from './markdown-input';
 import { TagInput } from './tag-input';
 
 export function PostFields({ id, value, err, control, options }: FieldsProps) {
@@ -40,8 +43,9 @@ export function PostFields({ id, value, err, control, options }: FieldsProps) {
       <Field name="summary" label="Summary" error={err('summary')} hint="One sentence for lists, feeds and search results.">
         <input {...control('summary')} maxLength={1000} defaultValue={value('summary')} />
       </Field>
+      <CoverField value={value} err={err} control={control} />
       <Field name="body" label="Body (Markdown)" error={err('body')} hint="GitHub-flavoured Markdown. Use Preview to see it rendered.">
-        <textarea {...control('body')} rows={18} defaultValue={value('body')} />
+        <MarkdownInput {...control('body')} rows={18} defaultValue={value('body')} />
       </Field>
       <div className="field-row">
         <Field name="tags" label="Tags" error={err('tags')} hint="Comma-separated, e.g. http, caching; existing tags are suggested as you type.">
