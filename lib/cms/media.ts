@@ -10,6 +10,7 @@ import { z } from 'zod';
 import type { Db, Tx } from '@/db/client';
 import { media, mediaFiles, posts, stagedEdits, type Media, type MediaFile } from '@/db/schema';
 import { cacheTags } from '@/lib/content/cache-tags';
+import { mediaFileTag } from '@/lib/media/files';
 import { mediaPath, mediaSummary, type MediaSummary } from '@/lib/media/documents';
 import { isMediaFormat, type MediaFormat } from '@/lib/media/formats';
 import { lockMedia } from '@/lib/media/sweep';
@@ -209,7 +210,8 @@ export async function deleteMedia(tx: Tx, input: z.output<typeof deleteMediaSche
   await tx.delete(media).where(eq(media.id, input.id));
   return {
     message: `Deleted “${current.fileName}”.`,
-    tags: [],
+    // Its URLs answer 404 at once (the served-file lookups are cached per hash).
+    tags: hashes.map(mediaFileTag),
     hashes,
     fileName: current.fileName,
     redirectTo: `/cms/media?deleted=${encodeURIComponent(current.fileName)}`,

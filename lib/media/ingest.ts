@@ -5,7 +5,7 @@
 // (lib/media/sweep.ts), so the sweep can never remove a file a row is about to name; a process
 // that dies between the two leaves unnamed files, which the sweep removes later.
 import { createHash } from 'node:crypto';
-import { eq, sql } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { fileTypeFromBuffer } from 'file-type';
 import sharp from 'sharp';
 import type { Db } from '@/db/client';
@@ -32,8 +32,12 @@ export interface MediaLimits {
   maxPixels: number;
 }
 
-/** Widths made for `srcset` (never wider than the original). */
-export const VARIANT_WIDTHS = [480, 960, 1600] as const;
+/**
+ * Widths made for `srcset`. The widest page column (~760 CSS px) on a 3× screen needs about 2400;
+ * an original wider than that is kept whole in its own format but gets no wider variants (full-size
+ * AVIF and WebP of a 12 MP photo tripled the upload time and no page would ask for them).
+ */
+export const VARIANT_WIDTHS = [480, 960, 1600, 2400] as const;
 
 /** What file-type names an accepted format, and what sharp calls it. */
 const SNIFFED: Record<string, MediaFormat> = { 'image/jpeg': 'jpeg', 'image/png': 'png', 'image/webp': 'webp', 'image/avif': 'avif', 'image/gif': 'gif' };
@@ -108,7 +112,7 @@ export async function processImage(bytes: Uint8Array, format: MediaFormat, limit
       const out = await pipeline.toBuffer({ resolveWithObject: true });
       return { format: to, width: out.info.width, height: animated ? (out.info.pageHeight ?? out.info.height) : out.info.height, bytes: out.data, original };
     };
-    const widths = [...VARIANT_WIDTHS.filter((w) => w < width), width];
+    const widths = [...VARIANT_WIDTHS.filter((w) => w < width), ...(width <= VARIANT_WIDTHS[VARIANT_WIDTHS.length - 1]! ? [width] : [])];
     // AVIF has no animation in sharp: animated images get WebP and their own format.
     const extra: MediaFormat[] = (animated ? ['webp'] : ['webp', 'avif']).filter((f): f is MediaFormat => f !== format) as MediaFormat[];
     const jobs: Promise<Encoded>[] = [encode(width, format, true)];
