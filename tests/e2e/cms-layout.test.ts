@@ -61,6 +61,9 @@ describe.skipIf(!chromiumAvailable())('the CMS layout in Chromium', () => {
       });
       ids[segment] = /\/cms\/[^/]+\/([0-9a-f-]{36})/.exec(page.url())![1]!;
     }
+    // One of the demo images, for the media item screen.
+    await page.goto(`${server.url}/cms/media`);
+    ids.media = /\/cms\/media\/([0-9a-f-]{36})/.exec((await page.locator('a[href^="/cms/media/"]').first().getAttribute('href')) ?? '')![1]!;
   });
   afterAll(async () => {
     console.log(`[screenshots]\n${saved.join('\n')}`);
@@ -82,6 +85,8 @@ describe.skipIf(!chromiumAvailable())('the CMS layout in Chromium', () => {
     { name: 'editors', path: '/cms/editors' },
     { name: 'tags', path: '/cms/tags' },
     { name: 'profile', path: '/cms/profile', form: '#name' },
+    { name: 'media', path: '/cms/media' },
+    { name: 'media-item', path: `/cms/media/${ids.media}` },
     // The lists' search, filters and pager with a query, and the bulk confirmation page.
     { name: 'posts-search', path: '/cms/posts?q=http&status=published&sort=title&dir=asc' },
     { name: 'posts-bulk-confirm', path: `/cms/posts/bulk?intent=unpublish&item=${ids.posts}.1` },
