@@ -5,7 +5,7 @@
 // per file, and the grid refreshes as they arrive.
 import { useRouter } from 'next/navigation';
 import { useEffect, useRef, useState, useTransition } from 'react';
-import { ACCEPTED, filesOf, hasFiles, UPLOAD_URL, UploadList, useUploads } from './uploads';
+import { ACCEPTED, fileDropHandlers, filesOf, UPLOAD_URL, UploadList, useUploads } from './uploads';
 
 export function UploadArea() {
   const router = useRouter();
@@ -28,20 +28,7 @@ export function UploadArea() {
     <section
       className={`upload-area${dragging ? ' dragging' : ''}`}
       aria-labelledby="upload-heading"
-      onDragOver={(e) => {
-        if (!hydrated || !hasFiles(e)) return;
-        e.preventDefault();
-        setDragging(true);
-      }}
-      onDragLeave={(e) => {
-        if (!e.currentTarget.contains(e.relatedTarget as Node | null)) setDragging(false);
-      }}
-      onDrop={(e) => {
-        if (!hydrated || !hasFiles(e)) return;
-        e.preventDefault();
-        setDragging(false);
-        void upload(filesOf(e.dataTransfer.files));
-      }}
+      {...fileDropHandlers(setDragging, (files) => void upload(files), hydrated)}
     >
       <h2 id="upload-heading">Upload images</h2>
       <form

@@ -129,3 +129,27 @@ export function filesOf(list: FileList | null | undefined): File[] {
 }
 
 export const hasFiles = (e: React.DragEvent) => [...e.dataTransfer.types].includes('Files');
+
+/**
+ * The handlers of a place files can be dropped on: `setDragging` styles it while files are over
+ * it (leaving for one of its own children does not count), `onFiles` takes what was dropped.
+ * `enabled` false (before hydration) leaves the browser's default.
+ */
+export function fileDropHandlers(setDragging: (over: boolean) => void, onFiles: (files: File[]) => void, enabled = true) {
+  return {
+    onDragOver: (e: React.DragEvent) => {
+      if (!enabled || !hasFiles(e)) return;
+      e.preventDefault();
+      setDragging(true);
+    },
+    onDragLeave: (e: React.DragEvent) => {
+      if (!e.currentTarget.contains(e.relatedTarget as Node | null)) setDragging(false);
+    },
+    onDrop: (e: React.DragEvent) => {
+      if (!enabled || !hasFiles(e)) return;
+      e.preventDefault();
+      setDragging(false);
+      onFiles(filesOf(e.dataTransfer.files));
+    },
+  };
+}

@@ -5,7 +5,7 @@
 // fires an `input` event, so autosave and the leave warning see it as the editor's own typing.
 import { useEffect, useRef, useState, type TextareaHTMLAttributes } from 'react';
 import type { MediaSummary } from '@/lib/media/documents';
-import { filesOf, hasFiles, UploadList, useUploads } from '../../media/uploads';
+import { fileDropHandlers, UploadList, useUploads } from '../../media/uploads';
 import { MediaPicker } from './media-picker';
 
 /** Replace the selection with `text` (the caret ends after it) as if typed. */
@@ -63,18 +63,7 @@ export function MarkdownInput(props: Props) {
         {...props}
         ref={area}
         className={dragging ? 'dragging' : undefined}
-        onDragOver={(e) => {
-          if (!hasFiles(e)) return;
-          e.preventDefault();
-          setDragging(true);
-        }}
-        onDragLeave={() => setDragging(false)}
-        onDrop={(e) => {
-          if (!hasFiles(e)) return;
-          e.preventDefault();
-          setDragging(false);
-          void dropFiles(filesOf(e.dataTransfer.files));
-        }}
+        {...fileDropHandlers(setDragging, (files) => void dropFiles(files))}
       />
       <UploadList entries={entries} />
       {picking && <MediaPicker title="Insert an image" onPick={insert} onClose={() => setPicking(false)} />}

@@ -9,7 +9,7 @@ import type { LibraryItem } from '@/lib/cms/media';
 import type { MediaSummary } from '@/lib/media/documents';
 import { searchMediaAction } from '../../media/actions';
 import { formatSize } from '../../media/format';
-import { ACCEPTED, filesOf, hasFiles, UploadList, useUploads } from '../../media/uploads';
+import { ACCEPTED, fileDropHandlers, filesOf, UploadList, useUploads } from '../../media/uploads';
 import '../../media/media.css';
 
 export interface PickerProps {
@@ -87,18 +87,7 @@ export function MediaPicker({ title, onPick, onClose }: PickerProps) {
         </div>
         <div
           className={`media-drop${dragging ? ' dragging' : ''}`}
-          onDragOver={(e) => {
-            if (!hasFiles(e)) return;
-            e.preventDefault();
-            setDragging(true);
-          }}
-          onDragLeave={() => setDragging(false)}
-          onDrop={(e) => {
-            if (!hasFiles(e)) return;
-            e.preventDefault();
-            setDragging(false);
-            void start(filesOf(e.dataTransfer.files));
-          }}
+          {...fileDropHandlers(setDragging, (files) => void start(files))}
         >
           <label htmlFor="media-picker-files">Upload new images (or drop them here)</label>
           <input
