@@ -156,7 +156,8 @@ export async function mediaUsage(db: Db | Tx, id: string, hashes?: string[]): Pr
       .select({ id: type.table.id, title: type.table.title, deletedAt: type.table.deletedAt })
       .from(stagedEdits)
       .innerJoin(type.table, sql`${type.table.id} = ${stagedEdits.entityId}`)
-      .where(and(eq(stagedEdits.entityType, type.name), mentions(sql`${stagedEdits.snapshot}::text`)));
+      // A staged edit names a file in its Markdown, or the image itself as its cover (by id).
+      .where(and(eq(stagedEdits.entityType, type.name), or(mentions(sql`${stagedEdits.snapshot}::text`), sql`${stagedEdits.snapshot}::text like ${`%"${id}"%`}`)));
     for (const r of staged as { id: string; title: string; deletedAt: Date | null }[]) {
       add({ type: type.labels.singular, id: r.id, title: r.title, href: `/cms/${type.segment}/${r.id}`, how: 'staged edit', deleted: r.deletedAt !== null });
     }
