@@ -3,17 +3,17 @@
 import { sql } from 'drizzle-orm';
 import type { DbHandle } from './client';
 import { migrateDatabase } from './migrate';
-import { seedDemoContent, wasDemoSeeded } from './seed';
+import { seedDemoContent, wasDemoSeeded, type StoreSeedImage } from './seed';
 
 export async function prepareEmbeddedDatabase(
   handle: DbHandle,
-  options: { seed: boolean; log: (line: string) => void },
+  options: { seed: boolean; log: (line: string) => void; storeImage?: StoreSeedImage },
 ): Promise<void> {
   const started = Date.now();
   await migrateDatabase(handle);
   options.log(`Embedded database ready at ${handle.location} (migrations applied in ${Date.now() - started} ms).`);
   if (options.seed && !(await wasDemoSeeded(handle.db))) {
-    const summary = await seedDemoContent(handle.db);
+    const summary = await seedDemoContent(handle.db, options.storeImage);
     options.log(
       `First start: seeded demo content (${summary.posts} posts, ${summary.tags} tags, ` +
         `${summary.changelog} changelog entries, ${summary.events} events, ${summary.images} images drawn and stored in ${summary.imageMs} ms).`,

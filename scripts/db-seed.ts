@@ -5,6 +5,7 @@ import { refreshPlannerStatistics } from '../db/bootstrap';
 import { closeProcessDatabase, getDatabaseHandle } from '../db/client';
 import { migrateDatabase } from '../db/migrate';
 import { seedDemoContent, seedSyntheticPosts } from '../db/seed';
+import { seedImagesIntoConfiguredStore } from '../lib/media/seed-images';
 import { runScript } from './run-script';
 
 runScript(async () => {
@@ -15,7 +16,7 @@ runScript(async () => {
   }
   const handle = await getDatabaseHandle();
   if (handle.driver === 'pglite') await migrateDatabase(handle);
-  const summary = await seedDemoContent(handle.db);
+  const summary = await seedDemoContent(handle.db, await seedImagesIntoConfiguredStore());
   console.log(
     `Demo content present: ${summary.posts} posts, ${summary.tags} tags, ${summary.changelog} changelog entries, ${summary.events} events, ${summary.images} images (${summary.imageMs} ms).`,
   );

@@ -13,6 +13,7 @@ import { randomBytes } from 'node:crypto';
 import type { Db } from '../db/client';
 import { ensureEmbeddedAuthSecret } from '../db/auth-secret';
 import { getAuth } from '../lib/auth/auth';
+import { seedImagesIntoConfiguredStore } from '../lib/media/seed-images';
 import { createAccount, generatePassword, hasAnyAdmin } from '../lib/auth/accounts';
 
 // On the embedded database, the first start creates a demo admin and prints its password once.
@@ -126,7 +127,7 @@ async function main(): Promise<void> {
     try {
       const handle = await openDatabase({ driver, dataDir: config.dataDir });
       setProcessDatabase(handle);
-      await prepareEmbeddedDatabase(handle, { seed: config.seedDemoContent, log: (l) => console.log(l) });
+      await prepareEmbeddedDatabase(handle, { seed: config.seedDemoContent, log: (l) => console.log(l), storeImage: await seedImagesIntoConfiguredStore() });
       await ensureDemoAdmin(handle.db);
     } catch (err) {
       if (err instanceof DataDirLockedError) fail(err.message);

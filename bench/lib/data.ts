@@ -7,6 +7,7 @@ import path from 'node:path';
 import { openDatabase, type DbHandle } from '../../db/client';
 import { migrateDatabase } from '../../db/migrate';
 import { seedDemoContent, seedSyntheticChangelog, seedSyntheticEvents, seedSyntheticPosts } from '../../db/seed';
+import { seedImagesIntoConfiguredStore } from '../../lib/media/seed-images';
 
 export const BENCH_SIZE = { posts: 10_000, events: 500, changelog: 200 };
 
@@ -40,7 +41,7 @@ export async function prepareBenchData(root: string, _quick: boolean, progress: 
 /** Migrate and fill a database (embedded or PostgreSQL) with the benchmark data set. */
 export async function seedBenchData(root: string, handle: DbHandle, progress: (line: string) => void): Promise<void> {
   await migrateDatabase(handle, path.join(root, 'db', 'migrations'));
-  await seedDemoContent(handle.db);
+  await seedDemoContent(handle.db, await seedImagesIntoConfiguredStore());
   await seedSyntheticPosts(handle.db, BENCH_SIZE.posts, (done, total) => {
     if (done % 2000 === 0 || done === total) progress(`  posts ${done}/${total}`);
   });

@@ -18,10 +18,10 @@ import {
 } from '../schema';
 import { seedAuthors, seedChangelog, seedEvents, seedPosts, seedTags } from './content';
 import { coverByTag } from './images';
-import { configuredSeedMedia, resolveSeedBody, seedImageItems, type SeededImage, type SeedMedia } from './media';
-import type { SeedEvent, SeedPost } from './types';
+import { resolveSeedBody, seedImageItems, type SeededImage, type StoreSeedImage } from './media';
 
-export type { SeedMedia } from './media';
+export type { StoreSeedImage } from './media';
+import type { SeedEvent, SeedPost } from './types';
 
 export const DEMO_SEEDED_KEY = 'demo_seeded_at';
 const SEED_EDITOR = 'Gazette demo seed';
@@ -89,15 +89,14 @@ function revision(entityType: NewRevision['entityType'], entityId: string, snaps
 }
 
 /**
- * Insert the hand-written demo content. Safe to run any number of times. Demo images go into
- * `media` (by default the configured store, lib/config.ts); `null` seeds the posts without them.
+ * Insert the hand-written demo content. Safe to run any number of times. Demo images are stored
+ * through `storeImage` (lib/media/seed-images.ts); without it the posts are seeded without images.
  */
-export async function seedDemoContent(db: Db, media?: SeedMedia | null): Promise<SeedSummary> {
+export async function seedDemoContent(db: Db, storeImage?: StoreSeedImage): Promise<SeedSummary> {
   const imagesStarted = Date.now();
-  const target = media === undefined ? await configuredSeedMedia() : media;
   // Outside the content transaction: ingestImage takes the media lock in a transaction of its own.
-  const images = target ? await seedImageItems(db, target) : new Map<string, SeededImage>();
-  const imageMs = target ? Date.now() - imagesStarted : 0;
+  const images = storeImage ? await seedImageItems(db, storeImage) : new Map<string, SeededImage>();
+  const imageMs = storeImage ? Date.now() - imagesStarted : 0;
   await db.transaction(async (tx) => {
     await tx.insert(tags).values(seedTags).onConflictDoNothing();
     const authorIds = new Map<string, string>();

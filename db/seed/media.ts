@@ -1,17 +1,9 @@
-// The demo images go in as an editor's uploads would: through ingestImage (checked, variants made,
-// stored by hash in the configured store). Idempotent: the same bytes find the existing item, and
-// files missing from the store (a database copied without its media folder) are put back.
+// The demo images go in as an editor's uploads would: the caller hands in `StoreSeedImage`
+// (lib/media/seed-images.ts: ingestImage into a store), since db/ knows nothing of media storage.
+// Idempotent: the same bytes find the existing item, and files missing from the store (a database
+// copied without its media folder) are put back.
 import type { Db } from '../client';
-import { ingestImage, type MediaLimits } from '@/lib/media/ingest';
-import { mediaSummary } from '@/lib/media/documents';
-import type { MediaStore } from '@/lib/media/store';
 import { renderSeedImage, seedImages } from './images';
-
-/** Where demo images go; `null` seeds no images. */
-export interface SeedMedia {
-  store: MediaStore;
-  limits: MediaLimits;
-}
 
 export interface SeededImage {
   id: string;
@@ -19,19 +11,14 @@ export interface SeededImage {
   path: string;
 }
 
-/** The configured store and limits (lib/config.ts): what `npm start` and `npm run db:seed` use. */
-export async function configuredSeedMedia(): Promise<SeedMedia> {
-  const [{ getConfig }, { getMediaStore }] = await Promise.all([import('@/lib/config'), import('@/lib/media/store')]);
-  const { maxBytes, maxPixels } = getConfig().media;
-  return { store: await getMediaStore(), limits: { maxBytes, maxPixels } };
-}
+/** Stores one demo image as an upload (checked, variants made, stored by hash) and says where it is. */
+export type StoreSeedImage = (db: Db, image: { bytes: Buffer; fileName: string; alt: string }) => Promise<SeededImage>;
 
-export async function seedImageItems(db: Db, media: SeedMedia): Promise<Map<string, SeededImage>> {
+export async function seedImageItems(db: Db, storeImage: StoreSeedImage): Promise<Map<string, SeededImage>> {
   const seeded = new Map<string, SeededImage>();
   for (const image of seedImages) {
     const bytes = await renderSeedImage(image);
-    const { item } = await ingestImage(db, media.store, { bytes, fileName: image.fileName, editorId: null, alt: image.alt }, media.limits);
-    seeded.set(image.key, { id: item.id, path: mediaSummary(item).url });
+    seeded.set(image.key, await storeImage(db, { bytes, fileName: image.fileName, alt: image.alt }));
   }
   return seeded;
 }

@@ -5,6 +5,7 @@ import { sql } from 'drizzle-orm';
 import { closeProcessDatabase, openDatabase, setProcessDatabase, type DbHandle } from '@/db/client';
 import { migrateDatabase } from '@/db/migrate';
 import { seedDemoContent } from '@/db/seed';
+import { seedImagesIntoConfiguredStore } from '@/lib/media/seed-images';
 import { createAccount } from '@/lib/auth/accounts';
 import { TEST_ACCOUNTS, TEST_AUTH_SECRET } from './template-db';
 
@@ -30,7 +31,7 @@ export async function createPgTestDatabase(label: string): Promise<PgTestDatabas
   await migrateDatabase(handle);
   // Demo images into the configured store (lib/config.ts): servers on this database inherit this
   // process's environment, so they read media from the same place.
-  await seedDemoContent(handle.db);
+  await seedDemoContent(handle.db, await seedImagesIntoConfiguredStore());
   process.env.BETTER_AUTH_SECRET ??= TEST_AUTH_SECRET;
   setProcessDatabase(handle);
   const { getAuth } = await import('@/lib/auth/auth');

@@ -9,6 +9,7 @@ import { createAccount } from '@/lib/auth/accounts';
 import { getAuth } from '@/lib/auth/auth';
 import { migrateDatabase } from '@/db/migrate';
 import { seedDemoContent } from '@/db/seed';
+import { seedImagesInto } from '@/lib/media/seed-images';
 import { mediaFiles } from '@/db/schema';
 import type { Db } from '@/db/client';
 import { MEDIA_FORMATS, isMediaFormat } from '@/lib/media/formats';
@@ -53,7 +54,7 @@ export async function ensureTemplate(): Promise<string> {
   try {
     await migrateDatabase(handle, path.join(root, 'db', 'migrations'));
     // The demo images go where a server on a copy looks: `media` beside its data dir (lib/config.ts).
-    await seedDemoContent(handle.db, { store: new FolderStore(path.join(building, 'media')), limits: { maxBytes: 20 * 1024 * 1024, maxPixels: 40_000_000 } });
+    await seedDemoContent(handle.db, seedImagesInto(new FolderStore(path.join(building, 'media')), { maxBytes: 20 * 1024 * 1024, maxPixels: 40_000_000 }));
     process.env.BETTER_AUTH_SECRET ??= TEST_AUTH_SECRET;
     setProcessDatabase(handle);
     const auth = await getAuth();

@@ -9,8 +9,9 @@ import { openDatabase, type DbHandle, type Driver } from '@/db/client';
 import { DomainError, toDomainError } from '@/db/errors';
 import { migrateDatabase } from '@/db/migrate';
 import { posts, postSlugRedirects, postTags, tags, events, revisions } from '@/db/schema';
-import { seedDemoContent, type SeedMedia } from '@/db/seed';
+import { seedDemoContent, type StoreSeedImage } from '@/db/seed';
 import { FolderStore } from '@/lib/media/folder-store';
+import { seedImagesInto } from '@/lib/media/seed-images';
 import { seedPosts } from '@/db/seed/content';
 import { startNeonBridge, type Bridge } from '../helpers/neon-ws-bridge';
 import { copyTemplate } from '../helpers/template-db';
@@ -36,11 +37,11 @@ async function insertOrDomainError(fn: () => Promise<unknown>): Promise<DomainEr
 
 // Demo images go to the copy's own media folder (PGlite), or nowhere (a shared PostgreSQL): never
 // into the configured store, which is the working tree's .data/media here.
-function dataLayerSuite(driver: Driver, open: () => Promise<{ handle: DbHandle; media?: SeedMedia; dispose: () => Promise<void> }>) {
+function dataLayerSuite(driver: Driver, open: () => Promise<{ handle: DbHandle; media?: StoreSeedImage; dispose: () => Promise<void> }>) {
   describe(`data layer on ${driver}`, () => {
     let handle: DbHandle;
     let dispose: () => Promise<void>;
-    let media: SeedMedia | null = null;
+    let media: StoreSeedImage | undefined;
     let author: string;
     const run = randomUUID().slice(0, 8);
     const slug = (name: string) => `${name}-${driver}-${run}`;
@@ -48,7 +49,7 @@ function dataLayerSuite(driver: Driver, open: () => Promise<{ handle: DbHandle; 
     beforeAll(async () => {
       const opened = await open();
       ({ handle, dispose } = opened);
-      media = opened.media ?? null;
+      media = opened.media;
       await migrateDatabase(handle);
       await seedDemoContent(handle.db, media);
       author = await testAuthorId(handle.db);
@@ -168,7 +169,7 @@ dataLayerSuite('pglite', async () => {
   const handle = await openDatabase({ driver: 'pglite', dataDir });
   return {
     handle,
-    media: { store: new FolderStore(mediaDir), limits: { maxBytes: 20 * 1024 * 1024, maxPixels: 40_000_000 } },
+    media: seedImagesInto(new FolderStore(mediaDir), { maxBytes: 20 * 1024 * 1024, maxPixels: 40_000_000 }),
     dispose: async () => {
       await handle.close();
       cleanup();
