@@ -7,6 +7,7 @@ import { migrateDatabase } from '@/db/migrate';
 import { seedDemoContent } from '@/db/seed';
 import { seedImagesIntoConfiguredStore } from '@/lib/media/seed-images';
 import { createAccount } from '@/lib/auth/accounts';
+import { resetConfig } from '@/lib/config';
 import { TEST_ACCOUNTS, TEST_AUTH_SECRET } from './template-db';
 
 export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL;
@@ -29,10 +30,12 @@ export async function createPgTestDatabase(label: string): Promise<PgTestDatabas
   const url = target.toString();
   const handle = await openDatabase({ driver: 'pg', url });
   await migrateDatabase(handle);
+  // Before anything reads the configuration (it is parsed once and kept): the accounts need it.
+  process.env.BETTER_AUTH_SECRET ??= TEST_AUTH_SECRET;
+  resetConfig();
   // Demo images into the configured store (lib/config.ts): servers on this database inherit this
   // process's environment, so they read media from the same place.
   await seedDemoContent(handle.db, await seedImagesIntoConfiguredStore());
-  process.env.BETTER_AUTH_SECRET ??= TEST_AUTH_SECRET;
   setProcessDatabase(handle);
   const { getAuth } = await import('@/lib/auth/auth');
   const auth = await getAuth();
