@@ -42,5 +42,5 @@ export const config = {
   // Everything but Next's own static assets, and the media upload: a proxy makes Next clone and
   // buffer the request body (cut at 10 MB); app/cms/media/upload/route.ts streams it instead and
   // applies the request guard itself.
-  matcher: ['/((?!_next/static|_next/image|favicon.ico|cms/media/upload).*)'],
+  matcher: ['/((?!_next/static|_next/image|favicon.ico|cms/media/upload$).*)'],
 };

@@ -65,11 +65,13 @@ function searchWhere(q: string): SQL | undefined {
 /** The cursor: the row's created_at as PostgreSQL prints it (microseconds kept) and its id. */
 const encodeCursor = (key: string, id: string) => Buffer.from(JSON.stringify([key, id])).toString('base64url');
 const cursorSchema = z.tuple([z.string().max(64), z.uuid()]);
+const TIMESTAMP = /^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}:\d{2}(\.\d{1,6})?([+-]\d{2}(:?\d{2})?|Z)$/;
 export function decodeCursor(value: string | undefined): { key: string; id: string } | undefined {
   if (!value || value.length > 200) return undefined;
   try {
     const parsed = cursorSchema.safeParse(JSON.parse(Buffer.from(value, 'base64url').toString('utf8')));
-    return parsed.success && !Number.isNaN(Date.parse(parsed.data[0])) ? { key: parsed.data[0], id: parsed.data[1] } : undefined;
+    // Only what PostgreSQL prints for a timestamptz: anything else would fail the cast (a 500).
+    return parsed.success && TIMESTAMP.test(parsed.data[0]) ? { key: parsed.data[0], id: parsed.data[1] } : undefined;
   } catch {
     return undefined;
   }

@@ -90,6 +90,8 @@ export function mediaSummary(item: { id: string; fileName: string; alt: string; 
   if (!original) throw new Error(`media ${item.id} has no files`);
   const thumb = files.filter((f) => f.format === 'webp').sort((a, b) => a.width - b.width)[0] ?? original;
   const url = mediaPath(original, item.fileName);
-  const alt = item.alt.replace(/[[\]\\]/g, '\\$&').replace(/\s+/g, ' ');
+  // Backslash-escaped so the alt stays one image's text in CommonMark: brackets end it, and code
+  // spans, raw HTML and emphasis would otherwise take precedence over the link (§6).
+  const alt = item.alt.replace(/[[\]\\`<>*_]/g, '\\$&').replace(/\s+/g, ' ');
   return { id: item.id, fileName: item.fileName, alt: item.alt, width: item.width, height: item.height, url, thumbUrl: mediaPath(thumb, item.fileName), markdown: `![${alt}](${url})` };
 }

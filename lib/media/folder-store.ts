@@ -44,6 +44,11 @@ export class FolderStore implements MediaStore {
     }
   }
 
+  async modified(key: string): Promise<Date | undefined> {
+    const stat = await fs.stat(this.file(key)).catch(() => undefined);
+    return stat?.isFile() ? stat.mtime : undefined;
+  }
+
   async read(key: string, range?: { start: number; end: number }): Promise<ReadableStream<Uint8Array> | null> {
     const file = this.file(key);
     let handle: fs.FileHandle;

@@ -58,7 +58,8 @@ export const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).
 /** The format of these bytes, or a refusal saying why they are not an image we take. */
 export async function sniffImage(bytes: Uint8Array): Promise<MediaFormat> {
   if (bytes.byteLength === 0) throw new MediaRefusal(422, 'empty', 'The file is empty.');
-  const type = await fileTypeFromBuffer(bytes);
+  // A malformed file can make a detector throw: that is still "not an image we take".
+  const type = await fileTypeFromBuffer(bytes).catch(() => undefined);
   const format = type ? SNIFFED[type.mime] : undefined;
   if (format) return format;
   const head = Buffer.from(bytes.subarray(0, 2048)).toString('utf8').replace(/^\uFEFF/, '').trimStart().toLowerCase();
@@ -179,29 +180,35 @@ export async function ingestImage(
   const fileName = safeFileName(upload.fileName, format);
   const outcome = await db.transaction(async (tx) => {
     await lockMedia(tx);
-    if (existing) {
-      // The item's files had gone missing (a store restored from an older backup): put back above.
-      return { item: existing, created: false };
+    // Read again under the lock: another upload of these bytes may have committed meanwhile, or the
+    // item read above may have been deleted.
+    const [current] = await tx.select().from(media).where(eq(media.sourceHash, sourceHash));
+    if (current) {
+      const currentFiles = await tx.select().from(mediaFiles).where(eq(mediaFiles.mediaId, current.id));
+      if (!existing) return { item: { ...current, files: currentFiles }, created: false, raced: true };
+      // The item's files had gone missing (a store restored from an older backup): it now names
+      // the files just made and stored (an encoder upgrade may have changed their bytes).
+      await tx.delete(mediaFiles).where(eq(mediaFiles.mediaId, current.id));
+      const rows = await tx.insert(mediaFiles).values(unique.map((f) => ({ ...f, mediaId: current.id }))).returning();
+      return { item: { ...current, files: rows }, created: false, raced: false, replaced: currentFiles.map((f) => f.hash) };
     }
     const [row] = await tx
       .insert(media)
       .values({ sourceHash, fileName, alt: upload.alt?.trim().slice(0, 1000) ?? '', format, width: processed.width, height: processed.height, bytes: upload.bytes.byteLength, createdBy: upload.editorId })
-      .onConflictDoNothing({ target: media.sourceHash })
       .returning();
-    if (!row) return undefined; // another upload of the same bytes got there first
+    if (!row) throw new Error('media insert returned no row');
     const rows = await tx.insert(mediaFiles).values(unique.map((f) => ({ ...f, mediaId: row.id }))).returning();
-    return { item: { ...row, files: rows }, created: true };
+    return { item: { ...row, files: rows }, created: true, raced: false };
   });
-  if (!outcome) {
-    const winner = await mediaBySourceHash(db, sourceHash);
-    if (!winner) throw new Error('media row vanished after a conflicting insert');
+  if (outcome.raced) {
     // Our files may differ from the winner's (encoders are not promised to be deterministic).
     await removeUnreferenced(db, store, unique.map((f) => f.hash));
-    await ensureStored(store, winner.files);
-    return { item: winner, created: false };
+    await ensureStored(store, outcome.item.files);
+  } else {
+    await ensureStored(store, outcome.item.files, encoded);
+    if ('replaced' in outcome && outcome.replaced) await removeUnreferenced(db, store, outcome.replaced);
   }
-  await ensureStored(store, outcome.item.files, encoded);
-  return outcome;
+  return { item: outcome.item, created: outcome.created };
 }
 
 export function formatBytes(n: number): string {

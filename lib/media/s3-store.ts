@@ -56,6 +56,16 @@ export class S3Store implements MediaStore {
     }
   }
 
+  async modified(key: string): Promise<Date | undefined> {
+    try {
+      const head = await this.client.send(new HeadObjectCommand({ Bucket: this.config.bucket, Key: this.key(key) }));
+      return head.LastModified ?? new Date(0);
+    } catch (err) {
+      if (absent(err)) return undefined;
+      throw err;
+    }
+  }
+
   async read(key: string, range?: { start: number; end: number }): Promise<ReadableStream<Uint8Array> | null> {
     try {
       const out = await this.client.send(

@@ -15,6 +15,8 @@ export interface MediaStore {
   /** Store bytes under their hash. Putting an existing key again refreshes its modification time. */
   put(key: string, bytes: Uint8Array, contentType: string): Promise<void>;
   exists(key: string): Promise<boolean>;
+  /** When the object was last put, or undefined when it is absent. */
+  modified(key: string): Promise<Date | undefined>;
   /** The bytes, or bytes [start, end] (inclusive); null when the object is absent. */
   read(key: string, range?: { start: number; end: number }): Promise<ReadableStream<Uint8Array> | null>;
   /** Remove an object; removing an absent one is not an error. */

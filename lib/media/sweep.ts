@@ -26,8 +26,12 @@ async function referenced(tx: Tx | Db, keys: string[]): Promise<Set<string>> {
   return new Set(rows.map((r) => r.hash));
 }
 
-/** Remove the files among `keys` that no row names, under the media lock. Returns how many went. */
-export async function removeUnreferenced(db: Db, store: MediaStore, keys: string[]): Promise<number> {
+/**
+ * Remove the files among `keys` that no row names, under the media lock. With `olderThan` (the
+ * sweep), a file put again since it was listed is kept: an upload of the same bytes refreshed it
+ * and is about to name it. Returns how many went.
+ */
+export async function removeUnreferenced(db: Db, store: MediaStore, keys: string[], options: { olderThan?: Date } = {}): Promise<number> {
   const unique = [...new Set(keys)];
   if (unique.length === 0) return 0;
   return db.transaction(async (tx) => {
@@ -36,6 +40,10 @@ export async function removeUnreferenced(db: Db, store: MediaStore, keys: string
     let removed = 0;
     for (const key of unique) {
       if (used.has(key)) continue;
+      if (options.olderThan) {
+        const modified = await store.modified(key);
+        if (!modified || modified >= options.olderThan) continue;
+      }
       await store.delete(key);
       removed++;
     }
@@ -51,7 +59,7 @@ export async function sweepMedia(db: Db, store: MediaStore, now = new Date()): P
   let batch: string[] = [];
   const flush = async () => {
     const used = await referenced(db, batch);
-    removed += await removeUnreferenced(db, store, batch.filter((k) => !used.has(k)));
+    removed += await removeUnreferenced(db, store, batch.filter((k) => !used.has(k)), { olderThan: before });
     batch = [];
   };
   for await (const object of store.list()) {

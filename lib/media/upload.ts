@@ -44,11 +44,14 @@ export async function parseUpload(request: Request, maxFileBytes: number): Promi
   const fields: Record<string, string> = {};
   const writes: Promise<void>[] = [];
   let tooManyFiles = false;
+  let storeError: Error | undefined;
   let parser: busboy.Busboy;
   try {
     parser = busboy({
       headers: { 'content-type': contentType },
-      limits: { fileSize: maxFileBytes, files: MAX_FILES_PER_UPLOAD, fields: 20, fieldSize: 4096, parts: MAX_FILES_PER_UPLOAD + 20 },
+      // One byte over the limit: busboy reports `limit` on reaching fileSize, and a file of exactly
+      // the limit is allowed.
+      limits: { fileSize: maxFileBytes + 1, files: MAX_FILES_PER_UPLOAD, fields: 20, fieldSize: 4096, parts: MAX_FILES_PER_UPLOAD + 20 },
       defParamCharset: 'utf8',
     });
   } catch {
@@ -59,7 +62,17 @@ export async function parseUpload(request: Request, maxFileBytes: number): Promi
     files.push(file);
     stream.on('data', (chunk: Buffer) => (file.size += chunk.length));
     stream.on('limit', () => (file.tooLarge = true));
-    writes.push(pipeline(stream, createWriteStream(file.path, { mode: 0o600 })));
+    // A temporary file that cannot be written (disk full) stops the whole body: busboy would
+    // otherwise wait for the closed stream forever. Handled here so nothing rejects unobserved.
+    writes.push(
+      pipeline(stream, createWriteStream(file.path, { mode: 0o600 })).catch((err: unknown) => {
+        // A file-system error (it names its syscall); anything else is the client going away,
+        // which the body's own pipeline reports.
+        if (!(err instanceof Error) || !('syscall' in err) || storeError !== undefined) return;
+        storeError = err;
+        parser.destroy(err);
+      }),
+    );
   });
   parser.on('field', (name, value) => {
     if (!Object.hasOwn(fields, name) && name !== '__proto__') fields[name] = value;
@@ -69,8 +82,15 @@ export async function parseUpload(request: Request, maxFileBytes: number): Promi
     await pipeline(Readable.fromWeb(request.body as import('node:stream/web').ReadableStream<Uint8Array>), parser);
     await Promise.all(writes);
   } catch (err) {
+    // Every write has settled (its file exists or never will) before the files are removed.
+    await Promise.allSettled(writes);
     await discard(files);
+    if (storeError !== undefined) throw storeError;
     throw new UploadFormatError(err instanceof Error && /Unexpected end|boundary|Malformed/i.test(err.message) ? 'The multipart body is incomplete or malformed.' : 'The upload was interrupted.');
+  }
+  if (storeError !== undefined) {
+    await discard(files);
+    throw storeError;
   }
   return { files, fields, tooManyFiles };
 }

@@ -164,6 +164,29 @@ export function mediaUploadSuite(name: string, start: () => Promise<TestServer>)
       });
     }
 
+    it('takes a file of exactly the size limit (the limit is inclusive)', async () => {
+      const png = await smallPng(61, 61, [200, 10, 10]);
+      const res = await upload([file(Buffer.concat([png, Buffer.alloc(SUITE_MAX_BYTES - png.length)]), 'exact.png', 'image/png')]);
+      expect(res.status).not.toBe(413);
+      expect(res.status).toBeLessThan(500);
+    });
+
+    it('a library cursor no timestamp column would take is ignored, not a 500', async () => {
+      const forged = Buffer.from(JSON.stringify(['1', '00000000-0000-4000-8000-000000000000'])).toString('base64url');
+      const res = await fetch(`${server.url}/cms/media?after=${forged}`, { headers: { cookie: editor.header() } });
+      expect(res.status).toBe(200);
+    });
+
+    it('only the upload URL itself skips the proxy: a cross-site action post beside it is refused 403', async () => {
+      const res = await fetch(`${server.url}/cms/media/uploadx`, {
+        method: 'POST',
+        headers: { 'next-action': 'abc', origin: 'https://evil.example', 'content-type': 'text/plain;charset=UTF-8', cookie: editor.header() },
+        body: '[]',
+        redirect: 'manual',
+      });
+      expect(res.status).toBe(403);
+    });
+
     it('refuses a body over the limit while it streams in, without a Content-Length', async () => {
       const before = await counts();
       const { body, contentType } = multipart([file(Buffer.concat([await smallPng(), Buffer.alloc(SUITE_MAX_BYTES * 2)]), 'stream.png', 'image/png')]);

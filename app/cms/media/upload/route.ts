@@ -25,6 +25,9 @@ import { discard, MAX_FILES_PER_UPLOAD, parseUpload, UploadFormatError, type Upl
 const refuse = (status: number, detail: string, extensions: Record<string, string> = {}) =>
   toResponse(problem(status, detail, { cache: 'none', extensions }));
 
+/** The database, the store or the disk failed: the client may retry (a file already taken stays, and is found again by its bytes). */
+const unavailable = () => toResponse(problem(503, 'Uploads are unavailable right now; try again shortly.', { cache: 'none', headers: { 'retry-after': '10' } }));
+
 /** Multipart framing around one file: boundaries, part headers (a generous bound). */
 const MULTIPART_OVERHEAD = 64 * 1024;
 
@@ -49,7 +52,7 @@ export async function POST(request: Request): Promise<Response> {
     editor = await currentEditor();
   } catch (err) {
     console.error('[media] session check failed:', err instanceof Error ? err.message : err);
-    return toResponse(problem(503, 'Uploads are unavailable right now; try again shortly.', { cache: 'none', headers: { 'retry-after': '10' } }));
+    return unavailable();
   }
   if (!editor) {
     if (wantsJson) return refuse(401, 'Sign in again to upload.');
@@ -65,7 +68,8 @@ export async function POST(request: Request): Promise<Response> {
     parsed = await parseUpload(request, maxBytes);
   } catch (err) {
     if (err instanceof UploadFormatError) return refuse(400, err.message, { code: 'bad-request' });
-    throw err;
+    console.error('[media] could not receive an upload:', err instanceof Error ? err.message : err);
+    return unavailable();
   }
   const outcomes: Outcome[] = [];
   try {
@@ -74,6 +78,9 @@ export async function POST(request: Request): Promise<Response> {
     const db = await getDb();
     const store = await getMediaStore();
     for (const file of parsed.files) outcomes.push(await ingestOne(db, store, file, editor.id, parsed.fields.alt ?? ''));
+  } catch (err) {
+    console.error('[media] upload failed:', err instanceof Error ? err.message : err);
+    return unavailable();
   } finally {
     await discard(parsed.files);
   }
