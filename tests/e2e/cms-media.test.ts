@@ -101,10 +101,10 @@ describe.skipIf(!chromiumAvailable())('media in the CMS, in Chromium', () => {
     await insert.click();
     const dialog = page.getByRole('dialog', { name: 'Insert an image' });
     await dialog.waitFor();
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe('media-picker-q');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('media-picker-q');
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'detached' });
-    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Insert image…');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('Insert image…');
 
     await insert.click();
     await dialog.waitFor();
@@ -117,7 +117,7 @@ describe.skipIf(!chromiumAvailable())('media in the CMS, in Chromium', () => {
     await dialog.getByRole('button', { name: /^Choose harbour\.png/ }).click();
     await dialog.waitFor({ state: 'detached' });
     expect(await page.inputValue('#body')).toBe(`Before the image. ${markdown}After the image.`);
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe('body');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('body');
 
     // An image file dropped onto the text is uploaded and inserted where the cursor is.
     await page.evaluate(() => {
