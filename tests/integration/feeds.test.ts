@@ -8,6 +8,7 @@ import ICAL from 'ical.js';
 import nodeIcal from 'node-ical';
 import Parser from 'rss-parser';
 import request from 'supertest';
+import { getText } from '../helpers/text-get';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedChangelog, seedEvents, seedPosts } from '@/db/seed/content';
 import { seedCoverKey, stableUuid } from '@/db/seed';
@@ -34,15 +35,7 @@ function validateJsonFeed(body: unknown) {
   expect(validate.errors ?? []).toEqual([]);
 }
 
-const get = (p: string, accept?: string) => {
-  const r = request(server.url).get(p).buffer(true).parse((res, cb) => {
-    let data = '';
-    res.setEncoding('utf8');
-    res.on('data', (c: string) => (data += c));
-    res.on('end', () => cb(null, data));
-  });
-  return accept ? r.set('Accept', accept) : r;
-};
+const get = (p: string, accept?: string) => getText(server.url, p, accept);
 
 const FEEDS: [string, RegExp][] = [
   ['/feed.xml', /^application\/rss\+xml; charset=utf-8$/],

@@ -11,6 +11,7 @@ import { and, eq } from 'drizzle-orm';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import Parser from 'rss-parser';
 import request from 'supertest';
+import { getText } from '../helpers/text-get';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { media, mediaFiles, posts, revisions } from '@/db/schema';
 import { seedCoverKey, stableUuid } from '@/db/seed';
@@ -50,15 +51,7 @@ interface CoverDoc extends FileDoc {
   variants: FileDoc[];
 }
 
-const text = (p: string, accept?: string) => {
-  const r = request(server.url).get(p).buffer(true).parse((res, cb) => {
-    let data = '';
-    res.setEncoding('utf8');
-    res.on('data', (c: string) => (data += c));
-    res.on('end', () => cb(null, data));
-  });
-  return accept ? r.set('Accept', accept) : r;
-};
+const text = (p: string, accept?: string) => getText(server.url, p, accept);
 
 async function coverOf(slug: string): Promise<CoverDoc> {
   const res = await request(server.url).get(`/api/posts/${slug}`);
