@@ -2,6 +2,8 @@
 // Row types come from `$inferSelect` / `$inferInsert`; nothing is kept twice by hand.
 import { sql } from 'drizzle-orm';
 import {
+  bigint,
+  bigserial,
   boolean,
   check,
   customType,
@@ -352,6 +354,97 @@ export type NewEvent = typeof events.$inferInsert;
 export type Revision = typeof revisions.$inferSelect;
 export type NewRevision = typeof revisions.$inferInsert;
 
+// The change log (SPEC §8): one record per change the public can see, appended in the same
+// transaction as the change, by lib/cms/change-log.ts only. `position` is the sync cursor:
+// appends are serialised by an advisory lock, so positions commit in order and a reader never
+// sees position n+1 before n. Published/updated records keep the read API's JSON document of the
+// item as it was then, so a page of /api/changes never changes once full; unpublished/deleted
+// records name the item and its former slug.
+export const changeKind = pgEnum('change_kind', ['published', 'updated', 'unpublished', 'deleted']);
+export const changes = pgTable(
+  'changes',
+  {
+    position: bigserial('position', { mode: 'number' }).primaryKey(),
+    // The content type's name (lib/cms/types/*), as in revisions.entity_type.
+    itemType: text('item_type').notNull(),
+    itemId: uuid('item_id').notNull(),
+    // The public slug after the change (the former one for unpublished/deleted); null for types without slugs.
+    slug: text('slug'),
+    // A rename: the slug the item gave up.
+    previousSlug: text('previous_slug'),
+    kind: changeKind('kind').notNull(),
+    at: timestamp('at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+    document: jsonb('document').$type<Record<string, unknown>>(),
+  },
+  (t) => [
+    index('changes_type_position').on(t.itemType, t.position),
+    index('changes_item_position').on(t.itemId, t.position),
+    check('changes_document_for_upserts', sql`(${t.kind} in ('published', 'updated')) = (${t.document} is not null)`),
+  ],
+);
+
+// Webhook endpoints (SPEC §8, Standard Webhooks v1), managed by admins in the CMS. `eventTypes`
+// holds names like `post.published`, or `*` for every event. `secret` is `whsec_` + base64 of
+// 32 random bytes; after a rotation `previousSecret` also signs until `previousSecretExpiresAt`.
+// `failingSince` is when the current run of failed attempts began (null while healthy);
+// `disabledReason` says why the system (not an admin) turned the endpoint off.
+export const webhookEndpoints = pgTable('webhook_endpoints', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  url: text('url').notNull(),
+  description: text('description').notNull().default(''),
+  eventTypes: text('event_types').array().notNull(),
+  enabled: boolean('enabled').notNull().default(true),
+  disabledReason: text('disabled_reason'),
+  secret: text('secret').notNull(),
+  previousSecret: text('previous_secret'),
+  previousSecretExpiresAt: timestamp('previous_secret_expires_at', { withTimezone: true, mode: 'date' }),
+  failingSince: timestamp('failing_since', { withTimezone: true, mode: 'date' }),
+  ...timestamps,
+});
+
+// The outbox: one delivery per (event, endpoint), written in the change's own transaction.
+// `id` is the `webhook-id` header, the same on every attempt. Workers claim due rows with
+// FOR UPDATE SKIP LOCKED and take a lease (`leaseUntil`), so a delivery runs in one process at
+// a time and one whose process died is taken up again when its lease ends.
+export const webhookDeliveryStatus = pgEnum('webhook_delivery_status', ['pending', 'delivered', 'failed']);
+export const webhookDeliveries = pgTable(
+  'webhook_deliveries',
+  {
+    id: text('id').primaryKey(),
+    endpointId: uuid('endpoint_id')
+      .notNull()
+      .references(() => webhookEndpoints.id, { onDelete: 'cascade' }),
+    eventType: text('event_type').notNull(),
+    // The change-log position the event reports; null for a test event.
+    changePosition: bigint('change_position', { mode: 'number' }),
+    payload: jsonb('payload').$type<Record<string, unknown>>().notNull(),
+    status: webhookDeliveryStatus('status').notNull().default('pending'),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+    leaseUntil: timestamp('lease_until', { withTimezone: true, mode: 'date' }),
+    createdAt: timestamps.createdAt,
+    completedAt: timestamp('completed_at', { withTimezone: true, mode: 'date' }),
+  },
+  (t) => [index('webhook_deliveries_due').on(t.status, t.nextAttemptAt), index('webhook_deliveries_endpoint').on(t.endpointId, t.createdAt)],
+);
+
+// Every attempt of a delivery, for the CMS's delivery log.
+export const webhookAttempts = pgTable(
+  'webhook_attempts',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    deliveryId: text('delivery_id')
+      .notNull()
+      .references(() => webhookDeliveries.id, { onDelete: 'cascade' }),
+    startedAt: timestamp('started_at', { withTimezone: true, mode: 'date' }).notNull(),
+    durationMs: integer('duration_ms').notNull(),
+    statusCode: integer('status_code'),
+    responseExcerpt: text('response_excerpt'),
+    error: text('error'),
+  },
+  (t) => [index('webhook_attempts_delivery').on(t.deliveryId, t.startedAt)],
+);
+
 // Facts about the installation itself, e.g. when demo content was seeded (so a first start
 // seeds once and a later start never re-seeds content an editor deleted).
 export const appMeta = pgTable('app_meta', {
@@ -363,3 +456,7 @@ export const appMeta = pgTable('app_meta', {
 export * from './auth-schema';
 export type Media = typeof media.$inferSelect;
 export type MediaFile = typeof mediaFiles.$inferSelect;
+export type Change = typeof changes.$inferSelect;
+export type WebhookEndpoint = typeof webhookEndpoints.$inferSelect;
+export type WebhookDelivery = typeof webhookDeliveries.$inferSelect;
+export type WebhookAttempt = typeof webhookAttempts.$inferSelect;

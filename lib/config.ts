@@ -41,6 +41,15 @@ const envSchema = z
     MEDIA_S3_FORCE_PATH_STYLE: z.stringbool().default(false),
     MEDIA_S3_ACCESS_KEY_ID: z.string().trim().min(1).optional(),
     MEDIA_S3_SECRET_ACCESS_KEY: z.string().trim().min(1).optional(),
+    // Partners (SPEC §8): how long /api/changes keeps deletion and superseded records (older
+    // cursors answer 410), and the private hosts/networks webhooks may reach (none by default).
+    CHANGES_RETENTION_DAYS: z.coerce.number().int().min(1, 'must be at least 1 (days)').max(3650).default(90),
+    WEBHOOK_ALLOW_PRIVATE: z
+      .string()
+      .trim()
+      .transform((v) => v.split(',').map((s) => s.trim()).filter(Boolean))
+      .pipe(z.array(z.string().regex(/^[\w.:\[\]/-]{1,100}$/, 'must list host names, addresses or CIDR ranges, separated by commas')))
+      .default([]),
   })
   .superRefine((env, ctx) => {
     // A real deployment (an external database) must bring its own session-signing secret; the
@@ -123,6 +132,13 @@ export interface Config {
   /** Worker processes `npm start` runs: one per core with PostgreSQL and Redis, else 1. */
   workers: number;
   media: MediaConfig;
+  /** Partners (SPEC §8). */
+  partners: {
+    /** Days /api/changes keeps deletion and superseded records. */
+    retentionDays: number;
+    /** Private host names, addresses or CIDR ranges webhooks may reach (WEBHOOK_ALLOW_PRIVATE). */
+    webhookAllowPrivate: string[];
+  };
 }
 
 export interface MediaConfig {
@@ -192,6 +208,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
         : // Beside the embedded database's folder by default (.data/pglite → .data/media).
           { kind: 'folder', dir: e.GAZETTE_MEDIA_DIR ?? path.join(path.dirname(e.GAZETTE_DATA_DIR), 'media') },
     },
+    partners: { retentionDays: e.CHANGES_RETENTION_DAYS, webhookAllowPrivate: e.WEBHOOK_ALLOW_PRIVATE },
   };
 }
 

@@ -1,10 +1,12 @@
 // What happens once a change has committed, in one place for the actions (lib/cms/action.ts)
 // and the scheduler (lib/cms/cron.ts): every process drops the cache entries the change touched
 // before the caller answers (SPEC §7), Next's own tag bookkeeping follows, and the WebSub hub
-// hears that the feeds changed. (The change log and webhooks of SPEC §8 belong here too.)
+// hears that the feeds changed, and webhook deliveries the change queued start at once (SPEC §8).
 import 'server-only';
 import { revalidateTag, updateTag } from 'next/cache';
 import { invalidateEverywhere } from '@/lib/cache/invalidate';
+import { cacheTags } from '@/lib/content/cache-tags';
+import { kickDeliveries } from '@/lib/webhooks/worker';
 import { pingHub } from './websub';
 
 export interface Committed {
@@ -27,5 +29,7 @@ export async function afterCommit(change: Committed, from: 'action' | 'route'): 
     else revalidateTag(tag, { expire: 0 });
   }
   if (change.feedsChanged) void pingHub();
+  // A change-log record may have queued deliveries (lib/cms/change-log.ts).
+  if (change.tags.includes(cacheTags.changes)) kickDeliveries();
   return everywhere;
 }

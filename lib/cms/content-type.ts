@@ -171,6 +171,18 @@ export interface ContentTypeDescription<
   afterWrite?: (tx: Tx, saved: Row<TTable>, values: Omit<TInput, keyof FormBase>, current: Item<TTable, TExtra> | undefined) => Promise<void>;
   /** Every cache tag (lib/content/cache-tags.ts) a change from `before` to `after` touches. */
   cacheTags: (after: Item<TTable, TExtra>, before: Item<TTable, TExtra> | undefined) => string[];
+  /**
+   * Partners (SPEC §8): how a public item appears in the change log, /api/changes and webhooks.
+   * Every change the public can see is recorded from this (lib/cms/change-log.ts).
+   */
+  sync: {
+    /** The item's JSON document exactly as the read API serves it, read through the change's transaction. */
+    document: (db: Db, item: Item<TTable, TExtra>) => Promise<object>;
+    /** The item's public slug, for types whose URLs have one. */
+    slug?: (item: Item<TTable, TExtra>) => string;
+    /** The absolute URL of the item's document in the read API. */
+    apiUrl: (item: Item<TTable, TExtra>, siteUrl: string) => string;
+  };
   /** True when the type is in the WebSub-announced feeds (lib/cms/websub.ts). */
   inFeeds: boolean;
   /** The public URL of a published item, if it has its own page or file. */

@@ -11,6 +11,8 @@ import { sweepMediaIfDue } from '@/lib/media/sweep';
 import { problem, toResponse } from '@/lib/http/problem';
 import { afterCommit } from './after-commit';
 import { publishDue } from './scheduler';
+import { backfillChangeLog } from './change-log';
+import { contentTypes } from './registry';
 
 function authorised(request: Request): boolean {
   const secret = getConfig().cronSecret;
@@ -31,6 +33,12 @@ export async function runCron(request: Request): Promise<Response> {
   }
   if (!(await afterCommit(change, 'route'))) {
     console.error('[cron] published, but the shared cache is unreachable; servers read from the database until it is back.');
+  }
+  // Content that came in below the CMS (seed, import) joins the change log (lib/cms/change-log.ts).
+  try {
+    await backfillChangeLog(await getDb(), contentTypes());
+  } catch (err) {
+    console.error('[cron] change-log backfill failed:', err instanceof Error ? err.message : err);
   }
   // Media files no row names (an upload or a delete that died halfway): at most hourly.
   try {

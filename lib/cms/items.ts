@@ -15,6 +15,7 @@ import { versionField } from './forms';
 import { findItem, headVersion, isPublic, revisionOf, staleVersion, withExtras, writeRow, type AnyItem } from './item-rows';
 import { nextPublication, schedulerNote, type PublicationStatus, type PublishIntent } from './publication';
 import { applyStaged, dropStaged, stageEdit } from './staging';
+import { recordChange } from './change-log';
 import type { Editor } from './session';
 import { listPage, type ListQuery } from './lists';
 import type { Clock } from './time';
@@ -62,12 +63,13 @@ export async function saveItem(tx: Tx, type: AnyContentType, input: FormBase & R
   }
   const publication = nextPublication(intent, publishAt, current && publicationOf(type, current), now);
   const saved = await writeRow(tx, type, current, values, publication, head + 1, now);
+  const logged = await recordChange(tx, type, current, saved, now);
   const hadStaged = current ? await dropStaged(tx, type, current.id) : false;
   const update = current && type.messages.update?.when(saved, current) ? '&update=1' : '';
   const outcome = current || intent !== 'save' ? intent : 'created';
   return {
     message: current || intent !== 'save' ? SAVED[intent] : 'Created.',
-    tags: type.cacheTags(saved, current),
+    tags: [...type.cacheTags(saved, current), ...logged],
     revision: revisionOf(type, saved, intent === 'save' ? null : hadStaged && intent === 'publish' ? 'published the staged changes' : intent),
     feedsChanged: type.inFeeds && (publication.status === 'published' || isPublic(type, current)),
     // A new item says what was done to it: created as a draft, or published/scheduled at once.
@@ -116,9 +118,10 @@ export async function deleteItem(tx: Tx, type: AnyContentType, input: { id: stri
   await dropStaged(tx, type, current.id);
   const after = await withExtras(tx, type, row);
   const wasPublic = isPublic(type, current);
+  const logged = await recordChange(tx, type, current, after, now);
   return {
     message: 'Deleted.',
-    tags: type.cacheTags(after, current),
+    tags: [...type.cacheTags(after, current), ...logged],
     revision: revisionOf(type, after, 'deleted'),
     feedsChanged: type.inFeeds && wasPublic,
     redirectTo: `/cms/${type.segment}?deleted=${wasPublic ? 'public' : 'draft'}`,
@@ -184,7 +187,8 @@ export async function publishDueItems(tx: Tx, types: AnyContentType[], now: Date
     for (const row of due) {
       const item = await withExtras(tx, type, row);
       await tx.insert(revisions).values({ ...revisionOf(type, item, 'published on schedule'), editorName: 'Scheduler' });
-      tags.push(...type.cacheTags(item, item));
+      // It was scheduled, so not public before.
+      tags.push(...type.cacheTags(item, item), ...(await recordChange(tx, type, undefined, item, now)));
       feedsChanged ||= type.inFeeds;
     }
     published += due.length;

@@ -15,6 +15,7 @@ import { mediaPath, mediaSummary, type MediaSummary } from '@/lib/media/document
 import { isMediaFormat, type MediaFormat } from '@/lib/media/formats';
 import { lockMedia } from '@/lib/media/sweep';
 import type { RunResult } from './action';
+import { recordUpdates } from './change-log';
 import type { ContentTable } from './content-type';
 import { line } from './forms';
 import { ActionRefusal } from './refusals';
@@ -185,10 +186,11 @@ export async function updateAlt(tx: Tx, input: z.output<typeof altSchema>): Prom
     .update(posts)
     .set({ updatedAt: sql`now()` })
     .where(and(eq(posts.coverMediaId, input.id), isNull(posts.deletedAt), sql`${posts.coverAlt} = ''`))
-    .returning({ slug: posts.slug });
+    .returning({ id: posts.id, slug: posts.slug });
+  const logged = await recordUpdates(tx, 'post', covered.map((p) => p.id));
   return {
     message: input.alt ? 'Saved the alt text.' : 'Removed the alt text: readers of screen readers will hear nothing for this image.',
-    tags: covered.length ? [cacheTags.posts, ...covered.map((p) => cacheTags.post(p.slug))] : [],
+    tags: covered.length ? [cacheTags.posts, ...covered.map((p) => cacheTags.post(p.slug)), ...logged] : [],
     feedsChanged: covered.length > 0,
   };
 }

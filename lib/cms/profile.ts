@@ -10,6 +10,7 @@ import type { Db, Tx } from '@/db/client';
 import { authors, posts, postTags, user } from '@/db/schema';
 import { cacheTags } from '@/lib/content/cache-tags';
 import type { RunResult } from './action';
+import { recordUpdates } from './change-log';
 import { ensureAuthorProfile } from './authors';
 import { requiredLine, text } from './forms';
 import type { Editor } from './session';
@@ -55,7 +56,7 @@ export async function saveProfile(tx: Tx, editor: Editor, input: z.infer<typeof 
   refresh();
   return {
     message: 'Profile saved.',
-    tags: renamed ? await bylineTags(tx, authorId) : [],
+    tags: renamed ? [...(await bylineTags(tx, authorId)), ...(await bylineUpdates(tx, authorId))] : [],
     feedsChanged: renamed,
     redirectTo: '/cms/profile?saved=1',
   };
@@ -74,4 +75,10 @@ async function bylineTags(tx: Tx, authorId: string): Promise<string[]> {
     .from(postTags)
     .where(inArray(postTags.postId, theirs.map((p) => p.id)));
   return [cacheTags.posts, ...theirs.map((p) => cacheTags.post(p.slug)), ...tagged.map((t) => cacheTags.tag(t.tag))];
+}
+
+/** The byline is in their posts' documents: an `updated` change-log record for each public one. */
+async function bylineUpdates(tx: Tx, authorId: string): Promise<string[]> {
+  const theirs = await tx.select({ id: posts.id }).from(posts).where(eq(posts.authorId, authorId));
+  return recordUpdates(tx, 'post', theirs.map((p) => p.id));
 }

@@ -12,6 +12,7 @@ import type { RunResult } from './action';
 import { ActionRefusal } from './refusals';
 import { publicationOf, type AnyContentType } from './content-type';
 import { versionField } from './forms';
+import { recordChange } from './change-log';
 import { findItem, headVersion, isPublic, revisionOf, staleVersion, writeRow, type AnyItem, type ItemValues } from './item-rows';
 import type { Editor } from './session';
 import { fromInput } from './time';
@@ -125,7 +126,7 @@ export async function applyStaged(tx: Tx, type: AnyContentType, current: AnyItem
   const after = await writeRow(tx, type, current, values, publicationOf(type, current), head + 1, now);
   const dropped = await tx.delete(stagedEdits).where(and(key(type, current.id), eq(stagedEdits.baseVersion, staged.baseVersion))).returning({ id: stagedEdits.entityId });
   if (dropped.length === 0) throw await staleVersion(tx, type, current.id);
-  return { after, tags: type.cacheTags(after, current) };
+  return { after, tags: [...type.cacheTags(after, current), ...(await recordChange(tx, type, current, after, now))] };
 }
 
 export const STAGED_INTENTS = ['publish', 'schedule', 'unschedule', 'discard'] as const;

@@ -6,10 +6,11 @@
 import 'server-only';
 import { and, asc, eq, ilike, inArray, isNull, or, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import type { Db } from '@/db/client';
+import type { Db, Tx } from '@/db/client';
 import { posts, postTags, tags, tagSlugRedirects } from '@/db/schema';
 import { cacheTags } from '@/lib/content/cache-tags';
 import type { RunResult } from './action';
+import { recordUpdates } from './change-log';
 import { line, requiredLine, slugField, text } from './forms';
 import { ActionRefusal } from './refusals';
 
@@ -81,7 +82,7 @@ function touched(tagSlugs: string[], affected: { slug: string }[]): string[] {
 }
 
 /** Rename (name and/or slug) and describe a tag, in one step. */
-export async function editTag(tx: Db, input: z.output<typeof editTagSchema>): Promise<RunResult> {
+export async function editTag(tx: Tx, input: z.output<typeof editTagSchema>): Promise<RunResult> {
   const current = await lockTag(tx, input.tag);
   if (!current) throw new ActionRefusal('conflict', 'This tag no longer exists (renamed or merged meanwhile); reload the page.');
   const renamed = input.slug !== current.slug;
@@ -99,12 +100,13 @@ export async function editTag(tx: Db, input: z.output<typeof editTagSchema>): Pr
     await tx.insert(tagSlugRedirects).values({ slug: current.slug, tagSlug: input.slug });
     await touchPosts(tx, affected.map((p) => p.id));
   }
+  const logged = renamed ? await recordUpdates(tx, 'post', affected.map((p) => p.id)) : [];
   const what = [renamed && `the slug is now “${input.slug}”`, input.name !== current.name && `the name is “${input.name}”`, input.description !== current.description && 'the description is saved'].filter(Boolean);
   return {
     message: what.length
       ? `Tag “${current.slug}”: ${what.join(', ')}.${renamed ? ` Its ${plural(affected.length)} show the new slug, and ?tag=${current.slug} redirects to it.` : ''}`
       : 'Nothing changed.',
-    tags: renamed ? touched([current.slug, input.slug], affected) : [cacheTags.tag(current.slug)],
+    tags: renamed ? [...touched([current.slug, input.slug], affected), ...logged] : [cacheTags.tag(current.slug)],
     feedsChanged: renamed && affected.length > 0,
     // The card is keyed by slug, so a renamed tag's form (and its in-place result) is gone:
     // say it on the page instead (Post/Redirect/Get, with or without JavaScript).
@@ -113,7 +115,7 @@ export async function editTag(tx: Db, input: z.output<typeof editTagSchema>): Pr
 }
 
 /** Merge a tag into another: its posts get the other tag, it disappears, its slugs redirect. */
-export async function mergeTag(tx: Db, input: z.output<typeof mergeTagSchema>): Promise<RunResult> {
+export async function mergeTag(tx: Tx, input: z.output<typeof mergeTagSchema>): Promise<RunResult> {
   if (input.tag === input.into) throw invalid({ into: 'A tag cannot be merged into itself; choose another tag.' });
   // Lock in slug order, so two opposite merges at once cannot deadlock.
   const [first, second] = [input.tag, input.into].sort();
@@ -131,9 +133,10 @@ export async function mergeTag(tx: Db, input: z.output<typeof mergeTagSchema>): 
   await tx.delete(tags).where(eq(tags.slug, from.slug));
   await tx.insert(tagSlugRedirects).values({ slug: from.slug, tagSlug: into.slug });
   await touchPosts(tx, affected.map((p) => p.id));
+  const logged = await recordUpdates(tx, 'post', affected.map((p) => p.id));
   return {
     message: `Merged “${from.slug}” into “${into.slug}”: its ${plural(affected.length)} now carry “${into.slug}”, and ?tag=${from.slug} redirects there.`,
-    tags: touched([from.slug, into.slug], affected),
+    tags: [...touched([from.slug, into.slug], affected), ...logged],
     feedsChanged: affected.length > 0,
     redirectTo: doneUrl('merged', into.slug),
   };

@@ -6,4 +6,6 @@ export const cacheTags = {
   changelog: 'changelog',
   events: 'events',
   event: (id: string) => `event:${id}`,
+  /** The change log's head (/api/changes without a full page): every recorded change. */
+  changes: 'changes',
 } as const;

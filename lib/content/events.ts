@@ -3,7 +3,7 @@ import 'server-only';
 import { and, asc, eq, gt, isNull, or } from 'drizzle-orm';
 import { DateTime } from 'luxon';
 import { cacheLife, cacheTag } from 'next/cache';
-import { getDb } from '@/db/client';
+import { getDb, type Db } from '@/db/client';
 import { events } from '@/db/schema';
 import { API_VERSION } from '@/lib/api/posts';
 import type { EventDoc, EventListDoc } from '@/lib/api/events';
@@ -50,7 +50,11 @@ async function eventRecords(): Promise<StoredEvent[]> {
     .from(events)
     .where(and(eq(events.publicationStatus, 'published'), or(isNull(events.deletedAt), gt(events.deletedAt, graceStart))))
     .orderBy(asc(events.startsAt), asc(events.id));
-  return rows.map((r) => ({
+  return rows.map(storedEvent);
+}
+
+function storedEvent(r: typeof events.$inferSelect): StoredEvent {
+  return {
     id: r.id,
     uid: r.uid,
     sequence: r.sequence,
@@ -66,7 +70,36 @@ async function eventRecords(): Promise<StoredEvent[]> {
     deleted: r.deletedAt !== null,
     createdAt: r.createdAt.toISOString(),
     updatedAt: (r.deletedAt ?? r.updatedAt).toISOString(),
-  }));
+  };
+}
+
+/** One event as GET /api/events lists it. */
+function eventDocument(e: StoredEvent, siteUrl: string): EventDoc {
+  return {
+    id: e.id,
+    uid: e.uid,
+    sequence: e.sequence,
+    title: e.title,
+    description: e.description,
+    location: e.location,
+    url: e.url,
+    start: e.start,
+    end: e.end,
+    allDay: e.allDay,
+    startDate: e.allDay ? localDate(e.start, e.timeZone) : null,
+    endDate: e.allDay ? localDate(e.end, e.timeZone) : null,
+    timeZone: e.timeZone,
+    status: e.status,
+    updatedAt: e.updatedAt,
+    links: { ics: `${siteUrl}/api/events/${e.id}.ics` },
+  };
+}
+
+/** A published event as GET /api/events lists it, read through `db` (a change's transaction): its document in the change log (SPEC §8). */
+export async function eventSyncDocument(db: Db, id: string): Promise<EventDoc> {
+  const [row] = await db.select().from(events).where(eq(events.id, id));
+  if (!row) throw new Error(`event ${id} not found`);
+  return eventDocument(storedEvent(row), getConfig().siteUrl);
 }
 
 function calendarEvent(e: StoredEvent): CalendarEvent {
@@ -111,24 +144,7 @@ export async function getEventList(): Promise<Representation> {
   const siteUrl = getConfig().siteUrl;
   const since = new Date(Date.now() - RECENT_DAYS * 86_400_000).toISOString();
   const list = (await eventRecords()).filter((e) => !e.deleted && e.end >= since);
-  const data: EventDoc[] = list.map((e) => ({
-    id: e.id,
-    uid: e.uid,
-    sequence: e.sequence,
-    title: e.title,
-    description: e.description,
-    location: e.location,
-    url: e.url,
-    start: e.start,
-    end: e.end,
-    allDay: e.allDay,
-    startDate: e.allDay ? localDate(e.start, e.timeZone) : null,
-    endDate: e.allDay ? localDate(e.end, e.timeZone) : null,
-    timeZone: e.timeZone,
-    status: e.status,
-    updatedAt: e.updatedAt,
-    links: { ics: `${siteUrl}/api/events/${e.id}.ics` },
-  }));
+  const data: EventDoc[] = list.map((e) => eventDocument(e, siteUrl));
   const doc: EventListDoc = {
     apiVersion: API_VERSION,
     data,

@@ -4,11 +4,11 @@
 import 'server-only';
 import { and, desc, eq, isNull, sql } from 'drizzle-orm';
 import { cacheLife, cacheTag } from 'next/cache';
-import { getDb } from '@/db/client';
+import { getDb, type Db } from '@/db/client';
 import { changelogEntries, posts, postTags } from '@/db/schema';
 import { encodeCursor, type Cursor } from '@/lib/api/posts';
 import { getConfig } from '@/lib/config';
-import { renderAtom, renderJsonFeed, renderRss } from '@/lib/feeds/syndication';
+import { jsonFeedItem, renderAtom, renderJsonFeed, renderRss } from '@/lib/feeds/syndication';
 import type { FeedImage, FeedItem, FeedMeta } from '@/lib/feeds/types';
 import { lazy, toRef, weakEtag, type LazyRepresentation, type Representation, type RepresentationRef } from '@/lib/http/representation';
 import { fileNear, type ImageDoc } from '@/lib/media/documents';
@@ -113,16 +113,7 @@ async function changelogFeedPage(cursor: Cursor | undefined): Promise<FeedPage> 
   const conditions = [eq(changelogEntries.status, 'published'), isNull(changelogEntries.deletedAt)];
   if (cursor) conditions.push(sql`(${changelogEntries.publishedAt}, ${changelogEntries.id}) < (${cursor.t}::timestamptz, ${cursor.i}::uuid)`);
   const rows = await db
-    .select({
-      id: changelogEntries.id,
-      title: changelogEntries.title,
-      body: changelogEntries.body,
-      category: changelogEntries.category,
-      productVersion: changelogEntries.productVersion,
-      publishedAt: changelogEntries.publishedAt,
-      updatedAt: changelogEntries.updatedAt,
-      sortKey: sortKey(changelogEntries.publishedAt),
-    })
+    .select({ ...changelogColumns, sortKey: sortKey(changelogEntries.publishedAt) })
     .from(changelogEntries)
     .where(and(...conditions))
     .orderBy(desc(changelogEntries.publishedAt), desc(changelogEntries.id))
@@ -131,23 +122,50 @@ async function changelogFeedPage(cursor: Cursor | undefined): Promise<FeedPage> 
   const last = page.at(-1);
   return {
     nextCursor: rows.length > FEED_PAGE_SIZE && last ? encodeCursor({ t: last.sortKey, i: last.id }) : null,
-    items: page.map((r) => {
-      const html = renderMarkdown(r.body, siteUrl);
-      return {
-        id: `urn:uuid:${r.id}`,
-        url: `${siteUrl}/changelog#${r.id}`,
-        title: r.productVersion ? `${r.productVersion}: ${r.title}` : r.title,
-        summary: r.title,
-        contentHtml: html,
-        authors: [{ name: 'Gazette' }],
-        categories: [r.category],
-        published: (r.publishedAt ?? r.updatedAt).toISOString(),
-        updated: r.updatedAt.toISOString(),
-        // Documented in the OpenAPI document (ChangelogFeedItem) and the README.
-        extensions: { _gazette: { category: r.category, version: r.productVersion } },
-      };
-    }),
+    items: page.map((r) => changelogItem(r, siteUrl)),
   };
+}
+
+const changelogColumns = {
+  id: changelogEntries.id,
+  title: changelogEntries.title,
+  body: changelogEntries.body,
+  category: changelogEntries.category,
+  productVersion: changelogEntries.productVersion,
+  publishedAt: changelogEntries.publishedAt,
+  updatedAt: changelogEntries.updatedAt,
+};
+
+
+type ChangelogRow = Pick<typeof changelogEntries.$inferSelect, keyof typeof changelogColumns>;
+
+function changelogItem(r: ChangelogRow, siteUrl: string): StoredItem {
+  const html = renderMarkdown(r.body, siteUrl);
+  return {
+    id: `urn:uuid:${r.id}`,
+    url: `${siteUrl}/changelog#${r.id}`,
+    title: r.productVersion ? `${r.productVersion}: ${r.title}` : r.title,
+    summary: r.title,
+    contentHtml: html,
+    authors: [{ name: 'Gazette' }],
+    categories: [r.category],
+    published: (r.publishedAt ?? r.updatedAt).toISOString(),
+    updated: r.updatedAt.toISOString(),
+    // Documented in the OpenAPI document (ChangelogFeedItem) and the README.
+    extensions: { _gazette: { category: r.category, version: r.productVersion } },
+  };
+}
+
+/**
+ * A published changelog entry as /api/changelog.json holds it (one JSON Feed item), read through
+ * `db` (a change's transaction): its document in the change log (SPEC §8).
+ */
+export async function changelogEntryDocument(db: Db, id: string): Promise<Record<string, unknown>> {
+  const [row] = await db.select(changelogColumns).from(changelogEntries).where(eq(changelogEntries.id, id));
+  if (!row) throw new Error(`changelog entry ${id} not found`);
+  const item = changelogItem(row, getConfig().siteUrl);
+  // Every changelog item names its author, so the feed's author never stands in.
+  return jsonFeedItem({ ...item, published: new Date(item.published), updated: new Date(item.updated) }, { name: 'Gazette' });
 }
 
 function withQuery(base: string, params: Record<string, string | undefined>): string {

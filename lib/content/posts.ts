@@ -4,9 +4,9 @@
 import 'server-only';
 import { and, desc, eq, isNull, sql } from 'drizzle-orm';
 import { cacheLife, cacheTag } from 'next/cache';
-import { getDb } from '@/db/client';
+import { getDb, type Db } from '@/db/client';
 import { posts, postSlugRedirects, postTags, tags, tagSlugRedirects } from '@/db/schema';
-import { encodeCursor, type Cursor } from '@/lib/api/posts';
+import { encodeCursor, type Cursor, type PostDoc } from '@/lib/api/posts';
 import { getConfig } from '@/lib/config';
 import { lazy, toRef, weakEtag, type LazyRepresentation, type Representation, type RepresentationRef } from '@/lib/http/representation';
 import type { ImageDoc } from '@/lib/media/documents';
@@ -41,52 +41,66 @@ export type PostLookup =
 const published = and(eq(posts.status, 'published'), isNull(posts.deletedAt));
 
 
+const postColumns = {
+  id: posts.id,
+  slug: posts.slug,
+  title: posts.title,
+  summary: posts.summary,
+  author: postAuthorName,
+  body: posts.body,
+  status: posts.status,
+  deletedAt: posts.deletedAt,
+  publishedAt: posts.publishedAt,
+  updatedAt: posts.updatedAt,
+  tags: postTagSlugs,
+  cover: postCover,
+  coverAlt: posts.coverAlt,
+};
+
+type PostRow = Awaited<ReturnType<typeof selectPost>>[number];
+const selectPost = (db: Db, id: string) => db.select(postColumns).from(posts).where(eq(posts.id, id));
+
+/** A published post's record from its row: the body rendered with absolute URLs and our images. */
+async function postRecord(db: Db, row: PostRow, publishedAt: Date): Promise<PostRecord> {
+  const siteUrl = getConfig().siteUrl;
+  // A second query only when the body shows images from our library.
+  const images = await bodyImages(db, [row.body], siteUrl);
+  return {
+    id: row.id,
+    slug: row.slug,
+    title: row.title,
+    summary: row.summary,
+    author: row.author,
+    tags: row.tags,
+    markdown: row.body,
+    html: renderMarkdown(row.body, siteUrl, { images, sizes: POST_COLUMN_SIZES }),
+    publishedAt: publishedAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+    cover: coverOf(row, siteUrl),
+  };
+}
+
+/**
+ * A published post's JSON document, as GET /api/posts/{slug} serves it, read through `db` (a
+ * change's transaction): its document in the change log (SPEC §8).
+ */
+export async function postSyncDocument(db: Db, id: string): Promise<PostDoc> {
+  const [row] = await selectPost(db, id);
+  if (!row) throw new Error(`post ${id} not found`);
+  return postDocument(await postRecord(db, row, row.publishedAt ?? row.updatedAt), getConfig().siteUrl);
+}
+
 /** A post by its current or former slug. */
 export async function lookupPost(slug: string): Promise<PostLookup> {
   'use cache';
   cacheLife('hours');
   cacheTag(cacheTags.post(slug));
   const db = await getDb();
-  const [row] = await db
-    .select({
-      id: posts.id,
-      slug: posts.slug,
-      title: posts.title,
-      summary: posts.summary,
-      author: postAuthorName,
-      body: posts.body,
-      status: posts.status,
-      deletedAt: posts.deletedAt,
-      publishedAt: posts.publishedAt,
-      updatedAt: posts.updatedAt,
-      tags: postTagSlugs,
-      cover: postCover,
-      coverAlt: posts.coverAlt,
-    })
-    .from(posts)
-    .where(eq(posts.slug, slug));
+  const [row] = await db.select(postColumns).from(posts).where(eq(posts.slug, slug));
   if (row) {
     if (row.deletedAt) return { kind: 'gone' };
     if (row.status !== 'published' || !row.publishedAt) return { kind: 'missing' };
-    const siteUrl = getConfig().siteUrl;
-    // A second query only when the body shows images from our library.
-    const images = await bodyImages(db, [row.body], siteUrl);
-    return {
-      kind: 'found',
-      post: {
-        id: row.id,
-        slug: row.slug,
-        title: row.title,
-        summary: row.summary,
-        author: row.author,
-        tags: row.tags,
-        markdown: row.body,
-        html: renderMarkdown(row.body, siteUrl, { images, sizes: POST_COLUMN_SIZES }),
-        publishedAt: row.publishedAt.toISOString(),
-        updatedAt: row.updatedAt.toISOString(),
-        cover: coverOf(row, siteUrl),
-      },
-    };
+    return { kind: 'found', post: await postRecord(db, row, row.publishedAt) };
   }
   const [redirect] = await db
     .select({ slug: posts.slug, status: posts.status, deletedAt: posts.deletedAt })

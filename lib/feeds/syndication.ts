@@ -69,7 +69,7 @@ function feedUpdated(meta: FeedMeta, items: FeedItem[]): Date {
 
 /** RFC 4287 §4.1.1: an entry without its own author inherits the feed's; we make that explicit in
  * every format so RSS readers (which have no inheritance) show the byline too. */
-function authorsOf(meta: FeedMeta, item: FeedItem): FeedAuthor[] {
+function authorsOf(meta: Pick<FeedMeta, 'author'>, item: FeedItem): FeedAuthor[] {
   return item.authors.length > 0 ? item.authors : [meta.author];
 }
 
@@ -200,7 +200,6 @@ export function renderAtom(meta: FeedMeta, items: FeedItem[]): string {
 /** JSON Feed 1.1 (https://www.jsonfeed.org/version/1.1/). `feed` only writes 1.0 (singular
  * `author`, no `authors`/`language`/`hubs`), so this one is built directly. */
 export function renderJsonFeed(meta: FeedMeta, items: FeedItem[]): string {
-  const person = (a: FeedAuthor) => ({ name: clean(a.name), ...(a.url ? { url: clean(a.url) } : {}) });
   const next = meta.paging?.next;
   const doc = {
     version: 'https://jsonfeed.org/version/1.1',
@@ -211,24 +210,34 @@ export function renderJsonFeed(meta: FeedMeta, items: FeedItem[]): string {
     language: clean(meta.language),
     ...(meta.icon ? { icon: clean(meta.icon) } : {}),
     ...(next ? { next_url: clean(next) } : {}), // JSON Feed's pagination: the next (older) page
-    authors: [person(meta.author)],
+    authors: [jsonFeedPerson(meta.author)],
     ...(meta.hubUrl ? { hubs: [{ type: 'WebSub', url: clean(meta.hubUrl) }] } : {}),
-    items: items.map((item) => ({
-      id: clean(item.id),
-      url: clean(item.url),
-      title: clean(item.title),
-      summary: clean(item.summary),
-      content_html: clean(item.contentHtml),
-      date_published: item.published.toISOString(), // RFC 3339
-      date_modified: item.updated.toISOString(),
-      authors: authorsOf(meta, item).map(person),
-      tags: item.categories.map(clean),
-      // JSON Feed 1.1: `image` is the item's main image; `banner_image` one shown across the top, so wide ones only.
-      ...(item.image ? { image: clean(item.image.url), ...(item.image.width > item.image.height ? { banner_image: clean(item.image.url) } : {}) } : {}),
-      // JSON Feed 1.1 "Extensions": custom keys start with "_"; anything else could shadow a
-      // standard field, so it is dropped.
-      ...Object.fromEntries(Object.entries(item.extensions ?? {}).filter(([k]) => k.startsWith('_'))),
-    })),
+    items: items.map((item) => jsonFeedItem(item, meta.author)),
   };
   return JSON.stringify(doc);
+}
+
+const jsonFeedPerson = (a: FeedAuthor) => ({ name: clean(a.name), ...(a.url ? { url: clean(a.url) } : {}) });
+
+/**
+ * One JSON Feed 1.1 item, as the feed holds it (also the changelog entry's document in
+ * /api/changes). `feedAuthor` stands in when the item has no author of its own.
+ */
+export function jsonFeedItem(item: FeedItem, feedAuthor: FeedAuthor): Record<string, unknown> {
+  return {
+    id: clean(item.id),
+    url: clean(item.url),
+    title: clean(item.title),
+    summary: clean(item.summary),
+    content_html: clean(item.contentHtml),
+    date_published: item.published.toISOString(), // RFC 3339
+    date_modified: item.updated.toISOString(),
+    authors: authorsOf({ author: feedAuthor }, item).map(jsonFeedPerson),
+    tags: item.categories.map(clean),
+    // JSON Feed 1.1: `image` is the item's main image; `banner_image` one shown across the top, so wide ones only.
+    ...(item.image ? { image: clean(item.image.url), ...(item.image.width > item.image.height ? { banner_image: clean(item.image.url) } : {}) } : {}),
+    // JSON Feed 1.1 "Extensions": custom keys start with "_"; anything else could shadow a
+    // standard field, so it is dropped.
+    ...Object.fromEntries(Object.entries(item.extensions ?? {}).filter(([k]) => k.startsWith('_'))),
+  };
 }

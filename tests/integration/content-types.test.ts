@@ -56,6 +56,8 @@ const noteType = defineContentType({
   columns: ({ title, body }) => ({ title, body }),
   cacheTags: (after) => ['notes', `note:${after.id}`],
   inFeeds: false,
+  // Its public document (what /api/changes and webhooks carry): here the row's public fields.
+  sync: { document: async (_db, n) => ({ id: n.id, title: n.title, body: n.body }), apiUrl: (n, siteUrl) => `${siteUrl}/notes/${n.id}` },
   messages: { published: 'It is public now.', deleteEffect: () => 'it disappears' },
   list: { columns: [] },
   revisions: { compare: [{ label: 'Title', show: (s) => s.title }], text: { label: 'Body', of: (s) => s.body }, restoreNote: 'Brings back the text.' },

@@ -4,6 +4,7 @@ import 'server-only';
 import { z } from 'zod';
 import { changelogCategory, changelogEntries } from '@/db/schema';
 import { cacheTags } from '@/lib/content/cache-tags';
+import { changelogEntryDocument } from '@/lib/content/feed-readers';
 import { PUBLICATION_STATUSES } from '../publication';
 import { defineContentType, itemForm, type Row } from '../content-type';
 import { line, MAX_BODY_CHARS, requiredLine, text } from '../forms';
@@ -42,6 +43,8 @@ export const changelogType = defineContentType({
   columns: ({ title, body, category, productVersion }) => ({ title, body, category, productVersion }),
   cacheTags: () => [cacheTags.changelog],
   inFeeds: true,
+  // No page or document of its own: the API document is its item in the JSON Feed.
+  sync: { document: (db, e) => changelogEntryDocument(db, e.id), apiUrl: (_e, siteUrl) => `${siteUrl}/api/changelog.json` },
   publicUrl: (e) => `/changelog#${e.id}`,
   messages: {
     published: 'The changelog page and its feeds show it now.',

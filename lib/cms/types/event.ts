@@ -6,6 +6,7 @@ import { gte, lt, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { events, eventStatus } from '@/db/schema';
 import { cacheTags } from '@/lib/content/cache-tags';
+import { eventSyncDocument } from '@/lib/content/events';
 import { defineContentType, type Row } from '../content-type';
 import { eventFormSchema, type EventInput } from '../event-form';
 import { describeWhen, toWallInputs } from '../event-times';
@@ -106,6 +107,7 @@ export const eventType = defineContentType({
   onDelete: (e) => (isPublic(e) && e.status !== 'cancelled' ? { sequence: sql`${events.sequence} + 1` } : {}),
   cacheTags: (after) => [cacheTags.events, cacheTags.event(after.id)],
   inFeeds: false,
+  sync: { document: (db, e) => eventSyncDocument(db, e.id), apiUrl: (e, siteUrl) => `${siteUrl}/api/events/${e.id}.ics` },
   publicUrl: (e) => `/api/events/${e.id}.ics`,
   messages: {
     published: 'The events page and the calendar feed show it now.',

@@ -6,6 +6,8 @@ import { z } from 'zod';
 import type { Db } from '@/db/client';
 import { authors, media, posts, postSlugRedirects, postTags, tags } from '@/db/schema';
 import { cacheTags } from '@/lib/content/cache-tags';
+import { postUrls } from '@/lib/content/post-documents';
+import { postSyncDocument } from '@/lib/content/posts';
 import { authorName, authorOptions, ensureAuthorProfile } from '../authors';
 import { ActionRefusal } from '../refusals';
 import { canonicalTagSlugs } from '../tags';
@@ -145,6 +147,11 @@ export const postType = defineContentType<typeof posts, z.output<typeof form>, t
     ...after.tags.map(cacheTags.tag),
   ],
   inFeeds: true,
+  sync: {
+    document: (db, p) => postSyncDocument(db, p.id),
+    slug: (p) => p.slug,
+    apiUrl: (p, siteUrl) => postUrls.api(siteUrl, p.slug),
+  },
   publicUrl: (p) => `/posts/${p.slug}`,
   messages: {
     published: 'The public page, the API and the feeds show it now.',

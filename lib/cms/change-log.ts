@@ -1,0 +1,135 @@
+// The change log (SPEC §8): one record per change the public can see, appended in the change's
+// own transaction, for every content type through its description (`sync`). The engine
+// (./items.ts, ./staging.ts) and the editing of what posts show (tags, authors, image alt) call
+// recordChange; nothing else writes the table. The same call queues the webhooks
+// (lib/webhooks/outbox.ts), so /api/changes and the webhooks can never disagree.
+import 'server-only';
+import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
+import type { Db, Tx } from '@/db/client';
+import { changes, type changeKind } from '@/db/schema';
+import { getConfig } from '@/lib/config';
+import { cacheTags } from '@/lib/content/cache-tags';
+import { enqueueWebhooks } from '@/lib/webhooks/outbox';
+import { publicationOf, type AnyContentType } from './content-type';
+import { withExtras, type AnyItem } from './item-rows';
+import { contentType } from './registry';
+
+export type ChangeKind = (typeof changeKind.enumValues)[number];
+
+// pg_advisory_xact_lock key of the change log (any constant unique to it). Held from the first
+// append to the commit, so positions (a sequence) commit in the order they were taken: a reader
+// that has seen position n will never later find an n-1 committed behind its back.
+const CHANGE_LOG_LOCK = 0x6368616e; // "chan"
+
+const isLive = (type: AnyContentType, item: AnyItem | undefined): boolean =>
+  item !== undefined && item.deletedAt === null && publicationOf(type, item).status === 'published';
+
+/**
+ * Record what a change did to the public copy of an item: `before` as it was (undefined for a new
+ * item), `after` as it is now (deletedAt set for a deletion). Published, updated (a rename keeps
+ * the old slug), unpublished or deleted; a change the public cannot see records nothing.
+ * Returns the cache tags the record touches (add them to the change's own).
+ */
+export async function recordChange(tx: Tx, type: AnyContentType, before: AnyItem | undefined, after: AnyItem, now: Date): Promise<string[]> {
+  const was = isLive(type, before);
+  const is = isLive(type, after);
+  if (!was && !is) return [];
+  const kind: ChangeKind = is ? (was ? 'updated' : 'published') : after.deletedAt ? 'deleted' : 'unpublished';
+  const slugOf = (item: AnyItem) => type.sync.slug?.(item) ?? null;
+  const slug = is ? slugOf(after) : slugOf(was ? (before as AnyItem) : after);
+  const previous = was && is ? slugOf(before as AnyItem) : null;
+  await append(tx, type, {
+    itemId: after.id,
+    kind,
+    slug,
+    previousSlug: previous !== slug ? previous : null,
+    at: now,
+    document: is ? ((await type.sync.document(tx, after)) as Record<string, unknown>) : null,
+    url: type.sync.apiUrl(is ? after : (before ?? after), getConfig().siteUrl),
+  });
+  return [cacheTags.changes];
+}
+
+/**
+ * An `updated` record for each of these items that is public: for edits made outside the item's
+ * own form that change its document (a tag renamed or merged, an author's display name, an
+ * image's alt text). Returns the cache tags touched.
+ */
+export async function recordUpdates(tx: Tx, typeName: string, ids: string[], now = new Date()): Promise<string[]> {
+  if (ids.length === 0) return [];
+  // Looked up when called: the registry imports the descriptions, which import their editors.
+  const type = contentType(typeName);
+  if (!type) throw new Error(`unknown content type ${typeName}`);
+  const t = type.table;
+  const rows = (await tx
+    .select()
+    .from(t)
+    .where(and(inArray(t.id, [...new Set(ids)]), isNull(t.deletedAt), eq(type.publication.status, 'published')))
+    .orderBy(t.id)) as AnyItem[];
+  for (const row of rows) {
+    const item = await withExtras(tx, type, row);
+    await append(tx, type, {
+      itemId: item.id,
+      kind: 'updated',
+      slug: type.sync.slug?.(item) ?? null,
+      previousSlug: null,
+      at: now,
+      document: (await type.sync.document(tx, item)) as Record<string, unknown>,
+      url: type.sync.apiUrl(item, getConfig().siteUrl),
+    });
+  }
+  return rows.length ? [cacheTags.changes] : [];
+}
+
+interface Entry {
+  itemId: string;
+  kind: ChangeKind;
+  slug: string | null;
+  previousSlug: string | null;
+  at: Date;
+  document: Record<string, unknown> | null;
+  url: string;
+}
+
+async function append(tx: Tx, type: AnyContentType, entry: Entry): Promise<void> {
+  await tx.execute(sql`select pg_advisory_xact_lock(${CHANGE_LOG_LOCK})`);
+  const { url, ...record } = entry;
+  const [row] = await tx
+    .insert(changes)
+    .values({ ...record, itemType: type.name })
+    .returning({ position: changes.position });
+  if (!row) throw new Error('the change log returned no position');
+  await enqueueWebhooks(tx, {
+    position: row.position,
+    itemType: type.name,
+    itemId: entry.itemId,
+    kind: entry.kind,
+    slug: entry.slug,
+    previousSlug: entry.previousSlug,
+    url,
+    at: entry.at,
+  });
+}
+
+/**
+ * A `published` record for every public item the log has never seen: content written by the
+ * seed, the benchmark data or an import, which came in below the CMS. Idempotent, and one run
+ * at a time (the log's lock); run at start-up (lib/cms/background.ts) and by the scheduler.
+ */
+export async function backfillChangeLog(db: Db, types: AnyContentType[], now = new Date()): Promise<number> {
+  let added = 0;
+  for (const type of types) {
+    const t = type.table;
+    const missing = sql`${t.deletedAt} is null and ${type.publication.status} = 'published' and not exists (select 1 from ${changes} where ${changes.itemType} = ${type.name} and ${changes.itemId} = ${t.id})`;
+    const [probe] = await db.select({ id: t.id }).from(t).where(missing).limit(1);
+    if (!probe) continue;
+    added += await db.transaction(async (tx) => {
+      await tx.execute(sql`select pg_advisory_xact_lock(${CHANGE_LOG_LOCK})`);
+      // Oldest publication first, so the log reads like the site's history.
+      const rows = (await tx.select().from(t).where(missing).orderBy(type.publication.publishedAt, t.id)) as AnyItem[];
+      for (const row of rows) await recordChange(tx, type, undefined, await withExtras(tx, type, row), now);
+      return rows.length;
+    });
+  }
+  return added;
+}
