@@ -50,6 +50,10 @@ const envSchema = z
       .transform((v) => v.split(',').map((s) => s.trim()).filter(Boolean))
       .pipe(z.array(z.string().regex(/^[\w.:\[\]/-]{1,100}$/, 'must list host names, addresses or CIDR ranges, separated by commas')))
       .default([]),
+    // A delivery attempt's time limit (Standard Webhooks suggests 15 s), and a factor on the retry
+    // schedule (1 = about a day; the tests use a small one to see retries in seconds).
+    WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(15_000),
+    WEBHOOK_RETRY_SCALE: z.coerce.number().min(0.0001).max(1).default(1),
   })
   .superRefine((env, ctx) => {
     // A real deployment (an external database) must bring its own session-signing secret; the
@@ -138,6 +142,9 @@ export interface Config {
     retentionDays: number;
     /** Private host names, addresses or CIDR ranges webhooks may reach (WEBHOOK_ALLOW_PRIVATE). */
     webhookAllowPrivate: string[];
+    webhookTimeoutMs: number;
+    /** Factor on the retry schedule (lib/webhooks): 1 in production. */
+    webhookRetryScale: number;
   };
 }
 
@@ -208,7 +215,12 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
         : // Beside the embedded database's folder by default (.data/pglite → .data/media).
           { kind: 'folder', dir: e.GAZETTE_MEDIA_DIR ?? path.join(path.dirname(e.GAZETTE_DATA_DIR), 'media') },
     },
-    partners: { retentionDays: e.CHANGES_RETENTION_DAYS, webhookAllowPrivate: e.WEBHOOK_ALLOW_PRIVATE },
+    partners: {
+      retentionDays: e.CHANGES_RETENTION_DAYS,
+      webhookAllowPrivate: e.WEBHOOK_ALLOW_PRIVATE,
+      webhookTimeoutMs: e.WEBHOOK_TIMEOUT_MS,
+      webhookRetryScale: e.WEBHOOK_RETRY_SCALE,
+    },
   };
 }
 
