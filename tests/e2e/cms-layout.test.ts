@@ -26,7 +26,9 @@ describe.skipIf(!chromiumAvailable())('the CMS layout in Chromium', () => {
 
   beforeAll(async () => {
     fs.mkdirSync(shots, { recursive: true });
-    server = await startChildServer();
+    // The webhook screens' endpoint is on 127.0.0.1, where nothing listens on port 9: its test
+    // event's attempts fail on this machine and the log shows them.
+    server = await startChildServer({ WEBHOOK_ALLOW_PRIVATE: '127.0.0.1' });
     browser = await launchBrowser();
     context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     page = await context.newPage();
@@ -64,6 +66,17 @@ describe.skipIf(!chromiumAvailable())('the CMS layout in Chromium', () => {
     // One of the demo images, for the media item screen.
     await page.goto(`${server.url}/cms/media`);
     ids.media = /\/cms\/media\/([0-9a-f-]{36})/.exec((await page.locator('a[href^="/cms/media/"]').first().getAttribute('href')) ?? '')![1]!;
+    // A webhook endpoint with a long URL and a delivery in its log, for the webhook screens.
+    await page.goto(`${server.url}/cms/webhooks`);
+    await page.fill('#new-url', 'http://127.0.0.1:9/a/very/long/webhook/path/that/goes/on/and/on/without/any/break/at/all/anywhere');
+    await page.check('input[name=events][value="*"]');
+    await page.locator('button', { hasText: 'Create endpoint' }).click();
+    const endpointLink = page.locator('.webhook-card h2 a').first();
+    await endpointLink.waitFor({ timeout: 20_000 });
+    ids.webhook = /\/cms\/webhooks\/([0-9a-f-]{36})/.exec((await endpointLink.getAttribute('href')) ?? '')![1]!;
+    await page.goto(`${server.url}/cms/webhooks/${ids.webhook}`);
+    await page.locator('button', { hasText: 'Send test event' }).click();
+    await page.locator('li.delivery').first().waitFor({ timeout: 20_000 });
   });
   afterAll(async () => {
     console.log(`[screenshots]\n${saved.join('\n')}`);
@@ -87,6 +100,8 @@ describe.skipIf(!chromiumAvailable())('the CMS layout in Chromium', () => {
     { name: 'profile', path: '/cms/profile', form: '#name' },
     { name: 'media', path: '/cms/media' },
     { name: 'media-item', path: `/cms/media/${ids.media}` },
+    { name: 'webhooks', path: '/cms/webhooks' },
+    { name: 'webhook-endpoint', path: `/cms/webhooks/${ids.webhook}` },
     // The lists' search, filters and pager with a query, and the bulk confirmation page.
     { name: 'posts-search', path: '/cms/posts?q=http&status=published&sort=title&dir=asc' },
     { name: 'posts-bulk-confirm', path: `/cms/posts/bulk?intent=unpublish&item=${ids.posts}.1` },

@@ -24,8 +24,12 @@ import {
 } from '@/lib/webhooks/endpoints';
 import { kickDeliveries } from '@/lib/webhooks/worker';
 
-/** The flash name of an endpoint's form (lib/cms/flash.ts): one per form kind and endpoint. */
-const formOf = (kind: string) => (v: Record<string, string>) => `webhook-${kind}:${(v.id ?? '').slice(0, 100)}`;
+/**
+ * The flash name of an endpoint page's form (lib/cms/flash.ts), one per kind. Not per endpoint: a
+ * no-JavaScript result goes back to the page the form was posted from, and is shown there even
+ * when the form's id was forged or the endpoint is gone.
+ */
+const formOf = (kind: string) => `webhook-${kind}`;
 
 /**
  * With JavaScript, the page around the form renders again after the action (the list, the state,

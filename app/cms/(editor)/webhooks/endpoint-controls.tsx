@@ -9,6 +9,16 @@ import { SecretReveal, Status } from './endpoint-form';
 
 const idle: ActionState = { status: 'idle' };
 
+/** A one-button form's field errors are about the form itself (a forged or stale id). */
+function Problems({ state, except }: { state: ActionState; except?: string }) {
+  const errors = Object.entries(state.fieldErrors ?? {}).filter(([field]) => field !== except);
+  return errors.map(([field, error]) => (
+    <span key={field} className="field-error" role="alert">
+      {error}
+    </span>
+  ));
+}
+
 export function ToggleForm({ id, enabled, flash }: { id: string; enabled: boolean; flash?: ActionState }) {
   const [state, action, pending] = useActionState<ActionState, FormData>(toggleEndpointAction, flash ?? idle);
   return (
@@ -20,6 +30,7 @@ export function ToggleForm({ id, enabled, flash }: { id: string; enabled: boolea
         <button type="submit" name="change" value="enable" disabled={pending}>{pending ? 'Turning on…' : 'Turn on'}</button>
       )}
       <Status state={state} />
+      <Problems state={state} />
     </form>
   );
 }
@@ -30,6 +41,7 @@ export function RotateForm({ id, flash }: { id: string; flash?: ActionState }) {
     <form action={action} className="cms-form" aria-label="Rotate the signing secret">
       <Status state={state} />
       <SecretReveal state={state} id="rotated-secret" />
+      <Problems state={state} />
       <input type="hidden" name="id" value={id} />
       <div className="actions">
         <button type="submit" className="secondary" disabled={pending} aria-describedby="rotate-hint">{pending ? 'Rotating…' : 'Rotate secret'}</button>
@@ -45,6 +57,7 @@ export function TestEventForm({ id, flash }: { id: string; flash?: ActionState }
       <input type="hidden" name="id" value={id} />
       <button type="submit" className="secondary" disabled={pending}>{pending ? 'Queueing…' : 'Send test event'}</button>
       <Status state={state} />
+      <Problems state={state} />
     </form>
   );
 }
@@ -57,6 +70,7 @@ export function RedeliverForm({ id, delivery, flash }: { id: string; delivery: s
       <input type="hidden" name="delivery" value={delivery} />
       <button type="submit" className="secondary" disabled={pending}>{pending ? 'Queueing…' : 'Redeliver'}</button>
       <Status state={state} />
+      <Problems state={state} />
     </form>
   );
 }
@@ -80,6 +94,7 @@ export function DeleteEndpointForm({ id, url, flash }: { id: string; url: string
         deliveries still waiting
       </label>
       {err && <span id="delete-confirm-error" className="field-error" role="alert">{err}</span>}
+      <Problems state={state} except="confirm" />
       {state.message && state.status !== 'ok' && <p className={`notice notice-${state.status}`} role="alert">{state.message}</p>}
       <div className="actions">
         <button type="submit" className="danger" disabled={pending}>{pending ? 'Deleting…' : 'Delete endpoint'}</button>

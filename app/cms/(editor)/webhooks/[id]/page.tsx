@@ -27,12 +27,12 @@ export default async function EndpointPage({ params, searchParams }: { params: P
   // The stored result of a no-JavaScript submission, read once (lib/cms/flash.ts); a rotated
   // secret is in its result only, so it shows on this one view and never again.
   const flash = {
-    toggle: await takeFlash(`webhook-toggle:${endpoint.id}`),
-    rotate: await takeFlash(`webhook-rotate:${endpoint.id}`),
-    test: await takeFlash(`webhook-test:${endpoint.id}`),
-    redeliver: await takeFlash(`webhook-redeliver:${endpoint.id}`),
-    edit: await takeFlash(`webhook-edit:${endpoint.id}`),
-    remove: await takeFlash(`webhook-delete:${endpoint.id}`),
+    toggle: await takeFlash('webhook-toggle'),
+    rotate: await takeFlash('webhook-rotate'),
+    test: await takeFlash('webhook-test'),
+    redeliver: await takeFlash('webhook-redeliver'),
+    edit: await takeFlash('webhook-edit'),
+    remove: await takeFlash('webhook-delete'),
   };
   const redeliverShown = flash.redeliver && page.deliveries.some((d) => d.id === flash.redeliver?.values?.delivery);
   const base = `/cms/webhooks/${endpoint.id}`;
@@ -73,9 +73,10 @@ export default async function EndpointPage({ params, searchParams }: { params: P
         <h2 id="log-heading">Deliveries</h2>
         <p className="meta">Newest first; open one to see its attempts. Times in {clock.label}.</p>
         <TestEventForm id={endpoint.id} flash={flash.test} />
+        {/* A redelivery refused for a delivery this page does not show (forged, or paged away). */}
         {flash.redeliver && !redeliverShown && (
           <p role="status" className={`notice notice-${flash.redeliver.status}`}>
-            {flash.redeliver.message}
+            {flash.redeliver.message} {Object.values(flash.redeliver.fieldErrors ?? {}).join(' ')}
           </p>
         )}
         <DeliveryLog endpointId={endpoint.id} page={page} clock={clock} flash={flash.redeliver} />
