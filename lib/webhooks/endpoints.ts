@@ -302,7 +302,7 @@ export async function deleteEndpoint(tx: Tx, input: z.output<typeof deleteEndpoi
 export async function sendTestEvent(tx: Tx, input: z.output<typeof endpointOnlySchema>): Promise<RunResult> {
   const current = await lockEndpoint(tx, input.id);
   const id = await enqueueTestEvent(tx, current.id);
-  return { message: `Queued a test event (${id}).${current.enabled ? '' : ' The endpoint is off, but a test event is sent all the same.'} It appears in the log below.`, tags: [] };
+  return { message: `Queued a test event (${id}). It appears in the log below.`, tags: [] };
 }
 
 /**

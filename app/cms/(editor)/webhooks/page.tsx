@@ -18,6 +18,8 @@ export default async function WebhooksPage({ searchParams }: { searchParams: Pro
   const [list, clock] = await Promise.all([listEndpoints(await cmsDb()), editorClock()]);
   // A new endpoint's secret, when the form was posted without JavaScript: read once, then gone.
   const createFlash = await takeFlash('webhook-create');
+  const revealed = createFlash?.status === 'ok';
+  const form = <CreateEndpointForm choices={eventChoices()} flash={createFlash} />;
   return (
     <main>
       <h1>Webhooks</h1>
@@ -31,6 +33,8 @@ export default async function WebhooksPage({ searchParams }: { searchParams: Pro
           Deleted the endpoint {deleted.slice(0, 300)} and its delivery log.
         </p>
       )}
+      {/* A new endpoint's secret, from a form posted without JavaScript: on top, where the page opens. */}
+      {revealed && form}
       {list.length === 0 ? (
         <p>No endpoints yet. Add one below.</p>
       ) : (
@@ -54,7 +58,7 @@ export default async function WebhooksPage({ searchParams }: { searchParams: Pro
           ))}
         </ul>
       )}
-      <CreateEndpointForm choices={eventChoices()} flash={createFlash} />
+      {!revealed && form}
     </main>
   );
 }
