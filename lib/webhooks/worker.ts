@@ -1,14 +1,98 @@
-// Webhook delivery workers (SPEC §8). PLACEHOLDER API, implemented in the webhooks slice:
-// kickDeliveries() asks this process to drain the outbox soon (after() inside a request);
-// drainOutbox() sends what is due; startDeliveryLoop() runs a loop in a long-lived process.
+// When the outbox is drained (SPEC §8), in every kind of deployment:
+// - kickDeliveries(): after a change commits (lib/cms/after-commit.ts), inside a Server Action or
+//   route handler, the drain starts right after the response with next/server's after() — on
+//   Vercel that keeps the function alive until the sends finish. Outside a request it wakes
+//   this process's loop.
+// - startDeliveryLoop(): in each long-lived process (npm start, next start; lib/cms/background.ts)
+//   a loop drains every ~1.5 s too, which picks up retries as they fall due and what other
+//   processes' leases left behind.
+// - drainOutbox(): one drain, for the loop, after() and the per-minute cron (Vercel's only loop).
+// The claims are safe across processes (./deliver.ts); within one process, drains share one run.
 import 'server-only';
+import { after } from 'next/server';
+import { getDb } from '@/db/client';
+import { getConfig } from '@/lib/config';
+import { drainDue } from './deliver';
 
-export function kickDeliveries(): void {}
+const LOOP_INTERVAL_MS = 1500;
 
-export async function drainOutbox(): Promise<{ attempted: number }> {
-  return { attempted: 0 };
+// Kept on globalThis: Next's bundles (instrumentation, app routes) load separate copies of this
+// module in one process, and a kick from an action must reach the loop instrumentation started.
+const STATE = Symbol.for('gazette.webhooks.worker');
+interface State {
+  running?: Promise<{ attempted: number }>;
+  again: boolean;
+  loop?: { wake(): void; stop(): void };
+}
+function state(): State {
+  const holder = globalThis as { [STATE]?: State };
+  holder[STATE] ??= { again: false };
+  return holder[STATE];
 }
 
+/** Send what is due, until nothing is; a call during a drain joins it (and makes it look again). */
+export function drainOutbox(): Promise<{ attempted: number }> {
+  const s = state();
+  if (s.running) {
+    s.again = true;
+    return s.running;
+  }
+  s.running = (async () => {
+    const db = await getDb();
+    const { webhookTimeoutMs, webhookRetryScale, webhookAllowPrivate } = getConfig().partners;
+    let attempted = 0;
+    do {
+      s.again = false;
+      attempted += (await drainDue(db, { timeoutMs: webhookTimeoutMs, retryScale: webhookRetryScale, allowPrivate: webhookAllowPrivate })).attempted;
+    } while (s.again);
+    return { attempted };
+  })().finally(() => {
+    s.running = undefined;
+  });
+  return s.running;
+}
+
+const logFailure = (err: unknown) => console.error('[webhooks] drain failed:', err instanceof Error ? err.message : err);
+
+/** Deliver what a change just queued: after the response in a request, else on this process's loop. */
+export function kickDeliveries(): void {
+  try {
+    after(() => drainOutbox().catch(logFailure));
+  } catch {
+    // Not inside a request (a script, the start-up backfill): the loop, if this process runs one.
+    const loop = state().loop;
+    if (loop) loop.wake();
+    else void drainOutbox().catch(logFailure);
+  }
+}
+
+/** Drain on kicks and every ~1.5 s until the returned function is called. One loop per process. */
 export function startDeliveryLoop(): () => void {
-  return () => {};
+  const s = state();
+  if (s.loop) return () => s.loop?.stop();
+  let timer: NodeJS.Timeout | undefined;
+  let stopped = false;
+  const tick = () => {
+    clearTimeout(timer);
+    if (stopped) return;
+    void drainOutbox()
+      .catch(logFailure)
+      .finally(() => {
+        if (stopped) return;
+        clearTimeout(timer);
+        // Unref'd: the loop never keeps a process alive that has nothing else to do.
+        timer = setTimeout(tick, LOOP_INTERVAL_MS).unref();
+      });
+  };
+  s.loop = {
+    wake: tick,
+    stop() {
+      stopped = true;
+      clearTimeout(timer);
+      if (state().loop === this) state().loop = undefined;
+    },
+  };
+  timer = setTimeout(tick, 0).unref();
+  const loop = s.loop;
+  return () => loop.stop();
 }
