@@ -10,7 +10,7 @@
 // The claims are safe across processes (./deliver.ts); within one process, drains share one run.
 import 'server-only';
 import { after } from 'next/server';
-import { getDb } from '@/db/client';
+import { currentDatabaseHandle, getDb } from '@/db/client';
 import { getConfig } from '@/lib/config';
 import { drainDue } from './deliver';
 
@@ -75,7 +75,10 @@ export function startDeliveryLoop(): () => void {
   const tick = () => {
     clearTimeout(timer);
     if (stopped) return;
-    void drainOutbox()
+    // The loop never opens the database itself (requests and start-up do): a process whose
+    // database was closed (a test server shut down) just waits.
+    const draining = currentDatabaseHandle() ? drainOutbox() : Promise.resolve();
+    void draining
       .catch(logFailure)
       .finally(() => {
         if (stopped) return;

@@ -9,6 +9,8 @@ export interface Received {
   headers: Record<string, string>;
   body: string;
   id: string;
+  /** What the receiver answered (null: held open, never answered). */
+  status: number | null;
 }
 
 export type Answer = number | { status: number; retryAfter?: string; body?: string; location?: string } | 'hang';
@@ -29,18 +31,20 @@ export interface Receiver {
 export async function startReceiver(answers: Answer[] = [200], path = '/hook'): Promise<Receiver> {
   let script = answers;
   const received: Received[] = [];
-  const held = new Set<http.ServerResponse>();
+  const held = new Map<http.ServerResponse, Received>();
   const waiters: { n: number; resolve: () => void }[] = [];
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
       const headers = Object.fromEntries(Object.entries(req.headers).map(([k, v]) => [k, Array.isArray(v) ? v.join(', ') : (v ?? '')]));
-      received.push({ at: Date.now(), headers, body: Buffer.concat(chunks).toString('utf8'), id: headers['webhook-id'] ?? '' });
+      const answer = script[Math.min(received.length, script.length - 1)] ?? 200;
+      const status = answer === 'hang' ? null : typeof answer === 'number' ? answer : answer.status;
+      const entry: Received = { at: Date.now(), headers, body: Buffer.concat(chunks).toString('utf8'), id: headers['webhook-id'] ?? '', status };
+      received.push(entry);
       for (const w of waiters.filter((w) => received.length >= w.n)) w.resolve();
-      const answer = script[Math.min(received.length - 1, script.length - 1)] ?? 200;
       if (answer === 'hang') {
-        held.add(res);
+        held.set(res, entry);
         res.on('close', () => held.delete(res));
         return;
       }
@@ -76,10 +80,13 @@ export async function startReceiver(answers: Answer[] = [200], path = '/hook'): 
     },
     release() {
       script = script.map((a) => (a === 'hang' ? 200 : a));
-      for (const res of held) res.writeHead(200).end('released');
+      for (const [res, entry] of held) {
+        entry.status = 200;
+        res.writeHead(200).end('released');
+      }
     },
     async close() {
-      for (const res of held) res.destroy();
+      for (const res of held.keys()) res.destroy();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
