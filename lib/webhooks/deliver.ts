@@ -28,6 +28,8 @@ export interface DeliveryOptions {
   allowPrivate: readonly string[];
   /** Deliveries sent at once by one drain (per process). */
   concurrency?: number;
+  /** Stop claiming after this long (what is in flight finishes); the next drain goes on. */
+  budgetMs?: number;
 }
 
 /** Parallel sends per process: one publish to 50 endpoints goes out in a few rounds, not 50. */
@@ -86,8 +88,25 @@ export type Outcome = 'delivered' | 'retry' | 'failed' | 'gone' | 'lost-lease';
 /** Send one claimed delivery and record what happened. */
 export async function deliverClaimed(db: Db, claim: Claimed, options: DeliveryOptions): Promise<Outcome> {
   const at = new Date();
-  const result = await sendAttempt(claim.url, { id: claim.id, body: JSON.stringify(claim.payload) }, signingSecrets(claim, at), options);
+  const result = await sendAttempt(claim.url, { id: claim.id, body: bodyOf(claim.payload) }, signingSecrets(claim, at), options);
   return recordAttempt(db, claim, result, options);
+}
+
+// jsonb keeps keys in its own order (shortest first); the body lists them as documented
+// (lib/webhooks/events.ts), the same bytes on every attempt.
+const PAYLOAD_KEYS = ['type', 'timestamp', 'data'];
+const DATA_KEYS = ['itemType', 'id', 'slug', 'previousSlug', 'url', 'position', 'at', 'message'];
+function ordered(value: Record<string, unknown>, keys: string[]): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const k of keys) if (k in value) out[k] = value[k];
+  for (const k of Object.keys(value)) if (!(k in out)) out[k] = value[k];
+  return out;
+}
+export function bodyOf(payload: unknown): string {
+  if (!payload || typeof payload !== 'object') return JSON.stringify(payload);
+  const top = ordered(payload as Record<string, unknown>, PAYLOAD_KEYS);
+  if (top.data && typeof top.data === 'object') top.data = ordered(top.data as Record<string, unknown>, DATA_KEYS);
+  return JSON.stringify(top);
 }
 
 const succeeded = (r: AttemptResult) => r.statusCode !== null && r.statusCode >= 200 && r.statusCode < 300;
@@ -101,7 +120,9 @@ function failureText(r: AttemptResult): string | null {
 export async function recordAttempt(db: Db, claim: Claimed, r: AttemptResult, options: DeliveryOptions): Promise<Outcome> {
   const now = new Date();
   return db.transaction(async (tx) => {
-    await tx.insert(webhookAttempts).values({ deliveryId: claim.id, startedAt: r.startedAt, durationMs: r.durationMs, statusCode: r.statusCode, responseExcerpt: r.excerpt, error: failureText(r) });
+    // PostgreSQL text cannot hold NUL: a receiver's binary answer must not make the attempt unrecordable.
+    const excerpt = r.excerpt?.replace(/\u0000/g, '') ?? null;
+    await tx.insert(webhookAttempts).values({ deliveryId: claim.id, startedAt: r.startedAt, durationMs: r.durationMs, statusCode: r.statusCode, responseExcerpt: excerpt, error: failureText(r) });
     const held = and(eq(webhookDeliveries.id, claim.id), eq(webhookDeliveries.attempts, claim.attempts), eq(webhookDeliveries.leaseUntil, claim.leaseUntil), eq(webhookDeliveries.status, 'pending'));
     if (succeeded(r)) {
       const rows = await tx.update(webhookDeliveries).set({ status: 'delivered', leaseUntil: null, completedAt: now }).where(held).returning({ id: webhookDeliveries.id });
@@ -153,11 +174,13 @@ async function disableEndpoint(tx: Tx, endpointId: string, reason: string, now: 
  */
 export async function drainDue(db: Db, options: DeliveryOptions): Promise<{ attempted: number; delivered: number }> {
   const limit = options.concurrency ?? DEFAULT_CONCURRENCY;
+  const stopClaimingAt = Date.now() + (options.budgetMs ?? Infinity);
   const inflight = new Set<Promise<void>>();
   let attempted = 0;
   let delivered = 0;
   let exhausted = false;
   for (;;) {
+    if (Date.now() > stopClaimingAt) exhausted = true;
     if (!exhausted && inflight.size < limit) {
       const want = limit - inflight.size;
       const claims = await claimDue(db, want, options.timeoutMs);
@@ -181,4 +204,17 @@ export async function drainDue(db: Db, options: DeliveryOptions): Promise<{ atte
     await Promise.race(inflight);
   }
   return { attempted, delivered };
+}
+
+/**
+ * Send a finished delivery again (the CMS's "Redeliver"): pending now, with a fresh schedule and
+ * the same webhook-id; its earlier attempts stay in the log. False when it is still pending.
+ */
+export async function redeliver(db: Db, deliveryId: string, now = new Date()): Promise<boolean> {
+  const rows = await db
+    .update(webhookDeliveries)
+    .set({ status: 'pending', attempts: 0, nextAttemptAt: now, leaseUntil: null, completedAt: null })
+    .where(and(eq(webhookDeliveries.id, deliveryId), sql`${webhookDeliveries.status} <> 'pending'`))
+    .returning({ id: webhookDeliveries.id });
+  return rows.length > 0;
 }

@@ -15,6 +15,9 @@ import { getConfig } from '@/lib/config';
 import { drainDue } from './deliver';
 
 const LOOP_INTERVAL_MS = 1500;
+// One drain claims for at most this long, so an after() or cron call ends well inside a
+// serverless function's time limit however large the backlog; the next drain goes on.
+const DRAIN_BUDGET_MS = 40_000;
 
 // Kept on globalThis: Next's bundles (instrumentation, app routes) load separate copies of this
 // module in one process, and a kick from an action must reach the loop instrumentation started.
@@ -40,11 +43,13 @@ export function drainOutbox(): Promise<{ attempted: number }> {
   s.running = (async () => {
     const db = await getDb();
     const { webhookTimeoutMs, webhookRetryScale, webhookAllowPrivate } = getConfig().partners;
+    const until = Date.now() + DRAIN_BUDGET_MS;
     let attempted = 0;
     do {
       s.again = false;
-      attempted += (await drainDue(db, { timeoutMs: webhookTimeoutMs, retryScale: webhookRetryScale, allowPrivate: webhookAllowPrivate })).attempted;
-    } while (s.again);
+      const budgetMs = until - Date.now();
+      attempted += (await drainDue(db, { timeoutMs: webhookTimeoutMs, retryScale: webhookRetryScale, allowPrivate: webhookAllowPrivate, budgetMs })).attempted;
+    } while (s.again && Date.now() < until);
     return { attempted };
   })().finally(() => {
     s.running = undefined;

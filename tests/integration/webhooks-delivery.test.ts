@@ -10,7 +10,7 @@ import { Webhook as SvixWebhook } from 'svix';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Db, type DbHandle } from '@/db/client';
 import { webhookAttempts, webhookDeliveries, webhookEndpoints } from '@/db/schema';
-import { claimDue, drainDue, recordAttempt, type DeliveryOptions } from '@/lib/webhooks/deliver';
+import { claimDue, drainDue, recordAttempt, redeliver, type DeliveryOptions } from '@/lib/webhooks/deliver';
 import { generateSecret } from '@/lib/webhooks/secrets';
 import { MAX_ATTEMPTS } from '@/lib/webhooks/schedule';
 import { startReceiver, type Answer, type Receiver } from '../helpers/webhook-receiver';
@@ -206,6 +206,35 @@ describe('retries', () => {
     expect(row.enabled).toBe(false);
     expect(row.disabledReason).toMatch(/failed since .* longer than the retry schedule/);
     expect((await delivery(id)).status).toBe('failed');
+  });
+});
+
+describe('the delivery log', () => {
+  it('keeps at most 1 KiB of an answer, without NUL bytes PostgreSQL cannot store, and sends the documented body', async () => {
+    const r = await receiver({ status: 500, body: `\u0000binary${'x'.repeat(5000)}` }, 200);
+    const ep = await endpoint(r.url);
+    const id = await enqueue(ep.id, 'logged-post');
+    expect((await settle(id)).status).toBe('delivered');
+    const [first] = await attemptsOf(id);
+    expect(first!.responseExcerpt!.startsWith('binaryxxx')).toBe(true);
+    expect(Buffer.byteLength(first!.responseExcerpt!)).toBeLessThanOrEqual(1024);
+    expect(first!.durationMs).toBeGreaterThanOrEqual(0);
+    // Keys in the documented order, whatever order jsonb keeps them in.
+    expect(Object.keys(JSON.parse(r.received[0]!.body) as object)).toEqual(['type', 'timestamp', 'data']);
+    expect(Object.keys((JSON.parse(r.received[0]!.body) as { data: object }).data)).toEqual(['itemType', 'id', 'slug', 'url', 'position', 'at']);
+  });
+
+  it('redelivers a finished delivery with the same webhook-id and keeps the earlier attempts', async () => {
+    const r = await receiver(200);
+    const ep = await endpoint(r.url);
+    const id = await enqueue(ep.id);
+    await settle(id);
+    expect(await redeliver(db(), id)).toBe(true);
+    // A pending one is not redelivered (it is on its way).
+    expect(await redeliver(db(), id)).toBe(false);
+    expect((await settle(id)).status).toBe('delivered');
+    expect(r.received.map((q) => q.id)).toEqual([id, id]);
+    expect(await attemptsOf(id)).toHaveLength(2);
   });
 });
 
