@@ -207,6 +207,19 @@ export async function drainDue(db: Db, options: DeliveryOptions): Promise<{ atte
 }
 
 /**
+ * When the next pending delivery of an enabled endpoint falls due (its next attempt, or the end of
+ * the lease it is under), or null when nothing is pending: the loop sleeps until then.
+ */
+export async function nextDueAt(db: Db, now = new Date()): Promise<Date | null> {
+  const result = await db.execute(sql`
+    select min(case when d.lease_until > ${now} then d.lease_until else d.next_attempt_at end) as due
+    from ${webhookDeliveries} d join ${webhookEndpoints} e on e.id = d.endpoint_id
+    where d.status = 'pending' and e.enabled`);
+  const [row] = (result as unknown as { rows: { due: unknown }[] }).rows;
+  return asDate(row?.due);
+}
+
+/**
  * Send a finished delivery again (the CMS's "Redeliver"): pending now, with a fresh schedule and
  * the same webhook-id; its earlier attempts stay in the log. False when it is still pending.
  */

@@ -4,17 +4,23 @@
 //   Vercel that keeps the function alive until the sends finish. Outside a request it wakes
 //   this process's loop.
 // - startDeliveryLoop(): in each long-lived process (npm start, next start; lib/cms/background.ts)
-//   a loop drains every ~1.5 s too, which picks up retries as they fall due and what other
-//   processes' leases left behind.
+//   a loop also drains whenever a pending delivery falls due: retries, and what a dead
+//   process's lease left behind.
 // - drainOutbox(): one drain, for the loop, after() and the per-minute cron (Vercel's only loop).
 // The claims are safe across processes (./deliver.ts); within one process, drains share one run.
 import 'server-only';
 import { after } from 'next/server';
 import { currentDatabaseHandle, getDb } from '@/db/client';
 import { getConfig } from '@/lib/config';
-import { drainDue } from './deliver';
+import { drainDue, nextDueAt } from './deliver';
 
-const LOOP_INTERVAL_MS = 1500;
+// The loop sleeps until the next pending delivery is due (never less than MIN_WAIT_MS), and
+// looks again at least every IDLE_MS for work another process queued and could not send (it
+// died before its after() ran). It does not poll an empty outbox every second: an idle server
+// runs no query (the warm-path promise, SPEC §3 rule 8, is measured process-wide).
+const MIN_WAIT_MS = 250;
+const POLL_MS = 1500;
+const IDLE_MS = 60_000;
 // One drain claims for at most this long, so an after() or cron call ends well inside a
 // serverless function's time limit however large the backlog; the next drain goes on.
 const DRAIN_BUDGET_MS = 40_000;
@@ -25,7 +31,7 @@ const STATE = Symbol.for('gazette.webhooks.worker');
 interface State {
   running?: Promise<{ attempted: number }>;
   again: boolean;
-  loop?: { wake(): void; stop(): void };
+  loop?: { wake(): Promise<unknown>; stop(): void };
 }
 function state(): State {
   const holder = globalThis as { [STATE]?: State };
@@ -59,38 +65,51 @@ export function drainOutbox(): Promise<{ attempted: number }> {
 
 const logFailure = (err: unknown) => console.error('[webhooks] drain failed:', err instanceof Error ? err.message : err);
 
-/** Deliver what a change just queued: after the response in a request, else on this process's loop. */
+/**
+ * Deliver what a change just queued: right after the response when called in a request (after()),
+ * at once otherwise; through this process's loop when it runs one, so the loop then sleeps until
+ * the retries this drain scheduled fall due.
+ */
 export function kickDeliveries(): void {
+  const run = () => (state().loop?.wake() ?? drainOutbox()).catch(logFailure);
   try {
-    after(() => drainOutbox().catch(logFailure));
+    after(run);
   } catch {
-    // Not inside a request (a script, the start-up backfill): the loop, if this process runs one.
-    const loop = state().loop;
-    if (loop) loop.wake();
-    else void drainOutbox().catch(logFailure);
+    // Not inside a request (a script, the start-up backfill).
+    void run();
   }
 }
 
-/** Drain on kicks and every ~1.5 s until the returned function is called. One loop per process. */
+/**
+ * Drain on kicks, and whenever a pending delivery falls due (a retry, a dead process's lease
+ * running out), until the returned function is called. One loop per process.
+ */
 export function startDeliveryLoop(): () => void {
   const s = state();
   if (s.loop) return () => s.loop?.stop();
   let timer: NodeJS.Timeout | undefined;
   let stopped = false;
-  const tick = () => {
+  const schedule = (ms: number) => {
     clearTimeout(timer);
-    if (stopped) return;
+    // Unref'd: the loop never keeps a process alive that has nothing else to do.
+    if (!stopped) timer = setTimeout(() => void tick(), ms).unref();
+  };
+  const tick = (): Promise<unknown> => {
+    clearTimeout(timer);
+    if (stopped) return Promise.resolve();
     // The loop never opens the database itself (requests and start-up do): a process whose
     // database was closed (a test server shut down) just waits.
-    const draining = currentDatabaseHandle() ? drainOutbox() : Promise.resolve();
-    void draining
-      .catch(logFailure)
-      .finally(() => {
-        if (stopped) return;
-        clearTimeout(timer);
-        // Unref'd: the loop never keeps a process alive that has nothing else to do.
-        timer = setTimeout(tick, LOOP_INTERVAL_MS).unref();
-      });
+    const handle = currentDatabaseHandle();
+    if (!handle) return Promise.resolve(schedule(IDLE_MS));
+    return drainOutbox()
+      .then(() => nextDueAt(handle.db))
+      .then(
+        (due) => schedule(due ? Math.min(Math.max(due.getTime() - Date.now(), MIN_WAIT_MS), IDLE_MS) : IDLE_MS),
+        (err: unknown) => {
+          logFailure(err);
+          schedule(POLL_MS);
+        },
+      );
   };
   s.loop = {
     wake: tick,
@@ -100,7 +119,7 @@ export function startDeliveryLoop(): () => void {
       if (state().loop === this) state().loop = undefined;
     },
   };
-  timer = setTimeout(tick, 0).unref();
+  schedule(0);
   const loop = s.loop;
   return () => loop.stop();
 }
