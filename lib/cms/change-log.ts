@@ -91,8 +91,18 @@ interface Entry {
   url: string;
 }
 
-async function append(tx: Tx, type: AnyContentType, entry: Entry): Promise<void> {
+/**
+ * Take the change log's lock for the rest of this transaction. Every transaction that may record
+ * a change takes it first, before any row lock (lib/cms/commit.ts, the scheduler): taken only
+ * at the append, an editor's save holding an item's row and waiting for the log could deadlock
+ * with the scheduler holding the log and waiting for that row. Re-entrant within a transaction.
+ */
+export async function lockChangeLog(tx: Tx): Promise<void> {
   await tx.execute(sql`select pg_advisory_xact_lock(${CHANGE_LOG_LOCK})`);
+}
+
+async function append(tx: Tx, type: AnyContentType, entry: Entry): Promise<void> {
+  await lockChangeLog(tx);
   const { url, ...record } = entry;
   const [row] = await tx
     .insert(changes)
@@ -124,7 +134,7 @@ export async function backfillChangeLog(db: Db, types: AnyContentType[], now = n
     const [probe] = await db.select({ id: t.id }).from(t).where(missing).limit(1);
     if (!probe) continue;
     added += await db.transaction(async (tx) => {
-      await tx.execute(sql`select pg_advisory_xact_lock(${CHANGE_LOG_LOCK})`);
+      await lockChangeLog(tx);
       // Oldest publication first, so the log reads like the site's history.
       const rows = (await tx.select().from(t).where(missing).orderBy(type.publication.publishedAt, t.id)) as AnyItem[];
       for (const row of rows) await recordChange(tx, type, undefined, await withExtras(tx, type, row), now);

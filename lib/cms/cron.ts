@@ -3,7 +3,7 @@
 // with the CMS; app/api/cron/publish/route.ts only mounts it at its URL.
 import 'server-only';
 import { timingSafeEqual } from 'node:crypto';
-import { connection } from 'next/server';
+import { after, connection } from 'next/server';
 import { getDb } from '@/db/client';
 import { getConfig } from '@/lib/config';
 import { getMediaStore } from '@/lib/media/store';
@@ -11,6 +11,7 @@ import { sweepMediaIfDue } from '@/lib/media/sweep';
 import { problem, toResponse } from '@/lib/http/problem';
 import { afterCommit } from './after-commit';
 import { publishDue } from './scheduler';
+import { drainOutbox } from '@/lib/webhooks/worker';
 import { backfillChangeLog } from './change-log';
 import { contentTypes } from './registry';
 
@@ -47,5 +48,14 @@ export async function runCron(request: Request): Promise<Response> {
   } catch (err) {
     console.error('[cron] media sweep failed:', err instanceof Error ? err.message : err);
   }
+  // Webhook deliveries that are due (retries; on Vercel also any a crashed after() left), sent
+  // after this response like a Server Action's (lib/webhooks/worker.ts).
+  after(async () => {
+    try {
+      await drainOutbox();
+    } catch (err) {
+      console.error('[cron] webhook deliveries failed:', err instanceof Error ? err.message : err);
+    }
+  });
   return Response.json({ published: change.published }, { headers: { 'cache-control': 'no-store' } });
 }

@@ -5,6 +5,7 @@ import { sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import type { Committed } from './after-commit';
 import { publishDueItems } from './items';
+import { lockChangeLog } from './change-log';
 import { contentTypes } from './registry';
 
 // pg_advisory lock key of the scheduler (any constant unique to this job).
@@ -21,6 +22,9 @@ export async function publishDue(now = new Date()): Promise<Committed & { publis
     // the union of their result types.
     const result = (await tx.execute(sql`select pg_try_advisory_xact_lock(${SCHEDULER_LOCK}) as locked`)) as unknown as { rows: { locked: boolean }[] };
     if (!result.rows[0]?.locked) return { published: 0, tags: [], feedsChanged: false };
+    // Before the rows (lib/cms/change-log.ts lockChangeLog says why). Held to the commit, so
+    // editors' saves wait for this run; it is short.
+    await lockChangeLog(tx);
     return publishDueItems(tx, contentTypes(), now);
   });
 }

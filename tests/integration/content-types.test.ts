@@ -10,7 +10,7 @@ import { integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
 import { openDatabase, type DbHandle } from '@/db/client';
-import { publicationStatus, revisions } from '@/db/schema';
+import { changes, publicationStatus, revisions } from '@/db/schema';
 import { copyTemplate } from '../helpers/template-db';
 
 // The CMS modules guard against client bundles with `server-only`, which only resolves inside Next.
@@ -90,6 +90,12 @@ async function submit(fields: Record<string, string>) {
 }
 
 const row = async (id: string) => (await handle.db.select().from(notes).where(eq(notes.id, id)))[0]!;
+const noteChanges = async (id: string) =>
+  handle.db
+    .select({ kind: changes.kind, slug: changes.slug, document: changes.document })
+    .from(changes)
+    .where(and(eq(changes.itemType, 'note'), eq(changes.itemId, id)))
+    .orderBy(changes.position);
 const notesRevisions = async (id: string) =>
   handle.db.select().from(revisions).where(and(eq(revisions.entityType, 'note'), eq(revisions.entityId, id))).orderBy(revisions.entityVersion);
 
@@ -108,8 +114,10 @@ describe('a fourth content type, registered from its description alone', () => {
     expect(publicationOf(noteType, await row(id))).toEqual({ status: 'draft', publishedAt: null });
 
     const published = await submit({ id, version: '1', title: 'First note', body: 'Hello, world', intent: 'publish' });
-    expect(published.tags).toEqual(['notes', `note:${id}`]);
+    // The change log (SPEC §8) records it from the description's `sync`, for /api/changes and webhooks.
+    expect(published.tags).toEqual(['notes', `note:${id}`, 'changes']);
     expect(published.feedsChanged).toBe(false);
+    expect(await noteChanges(id)).toEqual([{ kind: 'published', slug: null, document: { id, title: 'First note', body: 'Hello, world' } }]);
     const after = await row(id);
     expect(after.status).toBe('published');
     expect(after.publishedAt).toBeInstanceOf(Date);
@@ -139,6 +147,7 @@ describe('a fourth content type, registered from its description alone', () => {
     expect(live.status).toBe('published');
     expect(live.publishedAt?.toISOString()).toBe('2099-01-01T09:00:00.000Z');
     expect((await notesRevisions(id)).at(-1)).toMatchObject({ entityVersion: 5, note: 'published on schedule', editorName: 'Scheduler' });
+    expect((await noteChanges(id)).map((c) => c.kind)).toEqual(['published', 'unpublished', 'published']);
   });
 
   it('lists by publication status', async () => {
@@ -157,7 +166,8 @@ describe('a fourth content type, registered from its description alone', () => {
     expect((await notesRevisions(id)).at(-1)).toMatchObject({ entityVersion: 6, note: 'restored version 1 (staged)' });
 
     const published = await commitChange(handle.db, editor, (tx) => runStaged(tx, noteType, { id, version: 6, intent: 'publish' }, 'UTC'));
-    expect(published.tags).toEqual(['notes', `note:${id}`]);
+    expect(published.tags).toEqual(['notes', `note:${id}`, 'changes']);
+    expect((await noteChanges(id)).at(-1)).toEqual({ kind: 'updated', slug: null, document: { id, title: 'First note', body: 'Hello' } });
     const now = await row(id);
     expect([now.body, now.status, now.version]).toEqual(['Hello', 'published', 7]);
     expect(await findStaged(handle.db, noteType, id)).toBeUndefined();
@@ -186,6 +196,7 @@ describe('a fourth content type, registered from its description alone', () => {
     expect((await row(id)).deletedAt).toBeInstanceOf(Date);
     expect(await listItems(handle.db, noteType, { limit: 10 })).toEqual([]);
     expect((await notesRevisions(id)).find((r) => r.entityVersion === 8)?.note).toBe('deleted');
+    expect((await noteChanges(id)).at(-1)).toEqual({ kind: 'deleted', slug: null, document: null });
   });
 
   it('refuses a form with a field the type does not have', () => {
