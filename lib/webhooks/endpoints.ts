@@ -14,6 +14,7 @@ import { line } from '@/lib/cms/forms';
 import { ActionRefusal } from '@/lib/cms/refusals';
 import { contentTypes } from '@/lib/cms/registry';
 import { ALL_EVENTS, eventTypesFor } from './events';
+import { redeliver as sendAgain } from './deliver';
 import { enqueueTestEvent } from './outbox';
 import { generateSecret, ROTATION_OVERLAP_HOURS } from './secrets';
 
@@ -306,19 +307,18 @@ export async function sendTestEvent(tx: Tx, input: z.output<typeof endpointOnlyS
 }
 
 /**
- * Send a delivered or failed delivery again: pending, due now, the same webhook-id (receivers
- * de-duplicate by it) and the same payload. Its earlier attempts stay in the log.
+ * Send a delivered or failed delivery again (./deliver.ts redeliver: pending, due now, a fresh
+ * retry schedule), with the same webhook-id (receivers de-duplicate by it) and the same payload.
+ * Its earlier attempts stay in the log. Only a delivery of this endpoint: the form names both.
  */
 export async function redeliver(tx: Tx, input: z.output<typeof redeliverSchema>): Promise<RunResult> {
   await lockEndpoint(tx, input.id);
   const [row] = await tx
-    .update(webhookDeliveries)
-    .set({ status: 'pending', nextAttemptAt: sql`now()`, leaseUntil: null, completedAt: null })
-    .where(and(eq(webhookDeliveries.id, input.delivery), eq(webhookDeliveries.endpointId, input.id), inArray(webhookDeliveries.status, ['delivered', 'failed'])))
-    .returning({ id: webhookDeliveries.id });
-  if (!row) {
-    const [exists] = await tx.select({ status: webhookDeliveries.status }).from(webhookDeliveries).where(and(eq(webhookDeliveries.id, input.delivery), eq(webhookDeliveries.endpointId, input.id)));
-    throw new ActionRefusal('invalid', exists ? 'This delivery is still waiting to be sent: it goes out on its own.' : 'This delivery no longer exists. Reload the page.');
-  }
-  return { message: `Redelivering ${row.id}: it is sent again now, with the same webhook-id.`, tags: [] };
+    .select({ status: webhookDeliveries.status })
+    .from(webhookDeliveries)
+    .where(and(eq(webhookDeliveries.id, input.delivery), eq(webhookDeliveries.endpointId, input.id)))
+    .for('update');
+  if (!row) throw new ActionRefusal('invalid', 'This delivery no longer exists. Reload the page.');
+  if (row.status === 'pending' || !(await sendAgain(tx, input.delivery))) throw new ActionRefusal('invalid', 'This delivery is still waiting to be sent: it goes out on its own.');
+  return { message: `Redelivering ${input.delivery}: it is sent again now, with the same webhook-id.`, tags: [] };
 }
