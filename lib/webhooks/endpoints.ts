@@ -300,10 +300,13 @@ export async function deleteEndpoint(tx: Tx, input: z.output<typeof deleteEndpoi
   return { message: 'Deleted the endpoint.', tags: [], redirectTo: `/cms/webhooks?deleted=${encodeURIComponent(current.url.slice(0, 300))}` };
 }
 
+// The sender takes up only deliveries of endpoints that are on (./deliver.ts claim).
+const heldNote = (enabled: boolean) => (enabled ? '' : ' The endpoint is off: it waits until you turn the endpoint on.');
+
 export async function sendTestEvent(tx: Tx, input: z.output<typeof endpointOnlySchema>): Promise<RunResult> {
   const current = await lockEndpoint(tx, input.id);
   const id = await enqueueTestEvent(tx, current.id);
-  return { message: `Queued a test event (${id}). It appears in the log below.`, tags: [] };
+  return { message: `Queued a test event (${id}). It appears in the log below.${heldNote(current.enabled)}`, tags: [] };
 }
 
 /**
@@ -312,7 +315,7 @@ export async function sendTestEvent(tx: Tx, input: z.output<typeof endpointOnlyS
  * Its earlier attempts stay in the log. Only a delivery of this endpoint: the form names both.
  */
 export async function redeliver(tx: Tx, input: z.output<typeof redeliverSchema>): Promise<RunResult> {
-  await lockEndpoint(tx, input.id);
+  const endpoint = await lockEndpoint(tx, input.id);
   const [row] = await tx
     .select({ status: webhookDeliveries.status })
     .from(webhookDeliveries)
@@ -320,5 +323,5 @@ export async function redeliver(tx: Tx, input: z.output<typeof redeliverSchema>)
     .for('update');
   if (!row) throw new ActionRefusal('invalid', 'This delivery no longer exists. Reload the page.');
   if (row.status === 'pending' || !(await sendAgain(tx, input.delivery))) throw new ActionRefusal('invalid', 'This delivery is still waiting to be sent: it goes out on its own.');
-  return { message: `Redelivering ${input.delivery}: it is sent again now, with the same webhook-id.`, tags: [] };
+  return { message: `Redelivering ${input.delivery}: it is sent again now, with the same webhook-id.${heldNote(endpoint.enabled)}`, tags: [] };
 }

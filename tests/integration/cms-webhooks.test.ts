@@ -108,6 +108,10 @@ describe('creating an endpoint', () => {
     expect(row.enabled).toBe(false);
     const html = await (await get('/cms/webhooks')).text();
     expect(html).toContain('every event');
+    // Its deliveries are held while it is off, and its page says so.
+    const queued = await onPage(row.id, 'Send a test event');
+    expect(queued.messages.join(' ')).toMatch(/The endpoint is off: it waits until you turn the endpoint on/);
+    expect(cheerio.load(queued.html)('main').text()).toContain('While the endpoint is off, deliveries waiting to be sent are held');
   });
 
   it.each([

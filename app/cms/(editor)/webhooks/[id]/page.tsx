@@ -71,7 +71,10 @@ export default async function EndpointPage({ params, searchParams }: { params: P
 
       <section aria-labelledby="log-heading">
         <h2 id="log-heading">Deliveries</h2>
-        <p className="meta">Newest first; open one to see its attempts. Times in {clock.label}.</p>
+        <p className="meta">
+          Newest first; open one to see its attempts. Times in {clock.label}.
+          {!endpoint.enabled && ' While the endpoint is off, deliveries waiting to be sent are held; they go out once it is on again.'}
+        </p>
         <TestEventForm id={endpoint.id} flash={flash.test} />
         {/* A redelivery refused for a delivery this page does not show (forged, or paged away). */}
         {flash.redeliver && !redeliverShown && (
