@@ -196,11 +196,14 @@ function pageOutcome(query: ChangesQuery, raw: RawPage, head: number): Outcome<R
     links: { self: changesUrl(siteUrl, query, query.cursor ? encodeChangesCursor(query.cursor) : null), next: nextUrl },
   };
   const body = JSON.stringify(doc);
+  // Without a cursor the snapshot is taken at the head of the moment: the same URL shows
+  // another H after the next change, so only pages with a cursor can be full.
+  const full = hasMore && query.cursor !== undefined;
   // A full page changes never, so its newest record dates it; a head page changes with the log.
-  const lastModified = hasMore ? page.reduce<string | undefined>((max, r) => (!max || r.at > max ? r.at : max), undefined) : (raw.head_at ?? undefined);
+  const lastModified = full ? page.reduce<string | undefined>((max, r) => (!max || r.at > max ? r.at : max), undefined) : (raw.head_at ?? undefined);
   return {
     kind: 'page',
-    full: hasMore,
+    full,
     page: {
       body,
       contentType: 'application/json',
