@@ -101,18 +101,23 @@ async function readPage(query: ChangesQuery): Promise<RawPage> {
   const snapshot = !query.cursor || query.cursor.h !== undefined;
   const after = query.cursor?.p ?? 0;
   // The snapshot's H: the cursor's, or the head now.
-  const bound = query.cursor?.h !== undefined ? sql`${query.cursor.h}::bigint` : sql`(select coalesce(max(position), 0) from ${changes})`;
+  const bound = query.cursor?.h !== undefined ? sql`${query.cursor.h}::bigint` : sql`(select head from top)`;
   const records = snapshot
     ? sql`select ${c}.* from ${changes} ${c}
         where ${c}.position > ${after} and ${c}.position <= (select h from bound)${typeIs('c')} and ${c}.kind in ${UPSERTS}
           and not exists (select 1 from ${changes} n where n.item_type = ${c}.item_type and n.item_id = ${c}.item_id and n.position > ${c}.position and n.position <= (select h from bound))
         order by ${c}.position limit ${query.limit + 1}`
     : sql`select ${c}.* from ${changes} ${c} where ${c}.position > ${after}${typeIs('c')} order by ${c}.position limit ${query.limit + 1}`;
+  // The head is never below the horizon: pruning may delete the last record (a deletion older
+  // than the retention period), but its position was handed out and cursors may hold it.
   const result = await db.execute(sql`
-    with bound as (select ${bound} as h), page as (${records})
+    with meta as (select coalesce((select value::bigint from ${appMeta} where key = ${CHANGES_HORIZON_KEY}), 0) as horizon),
+      top as (select greatest((select coalesce(max(position), 0) from ${changes}), (select horizon from meta)) as head),
+      bound as (select ${bound} as h),
+      page as (${records})
     select json_build_object(
-      'head', (select coalesce(max(position), 0) from ${changes}),
-      'horizon', coalesce((select value::bigint from ${appMeta} where key = ${CHANGES_HORIZON_KEY}), 0),
+      'head', (select head from top),
+      'horizon', (select horizon from meta),
       'head_at', (select ${iso(sql.raw('x.at'))} from ${changes} x order by x.position desc limit 1),
       'after', exists (select 1 from ${changes} a where a.position > (select h from bound)${typeIs('a')}),
       'rows', coalesce((select json_agg(json_build_object(

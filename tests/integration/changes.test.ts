@@ -2,6 +2,8 @@
 // published content, then each change through the CMS appears with its kind; paging, the type
 // filter (deletions kept), cursors checked strictly, immutable full pages and a revalidated head
 // page, every HTTP rule of SPEC §3, and retention: pruneChangeLog and the 410 after it.
+import Ajv2020 from 'ajv/dist/2020.js';
+import addFormats from 'ajv-formats';
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { queryCount } from '@/db/client';
@@ -296,6 +298,37 @@ describe('changes through the CMS', () => {
   });
 });
 
+describe('the OpenAPI document', () => {
+  type Doc = { paths: Record<string, { get: { responses: Record<string, { content?: Record<string, { schema: object }> }> } }>; components: object; webhooks?: Record<string, unknown> };
+  it('describes /api/changes with every status, real pages and problems conform, and has one webhook per event type', async () => {
+    const doc = (await (await get('/api/openapi.json')).json()) as Doc;
+    const responses = doc.paths['/api/changes']!.get.responses;
+    expect(Object.keys(responses).sort()).toEqual(['200', '304', '400', '405', '406', '410', '503']);
+    const ajv = new Ajv2020({ strict: false, allErrors: true });
+    addFormats(ajv);
+    ajv.addSchema({ $id: 'doc', components: doc.components }, 'doc');
+    const validate = (status: number, type: string, body: unknown) => {
+      const schema = responses[String(status)]!.content![type]!.schema;
+      const check = ajv.compile(JSON.parse(JSON.stringify(schema).replaceAll('"#/components/', '"doc#/components/')));
+      expect(check(body) ? [] : check.errors, `${status}`).toEqual([]);
+    };
+    // The pages of a first sync: every document type.
+    let cursor: string | null = null;
+    for (;;) {
+      const { body } = await page(changesPath({ limit: 200, cursor }));
+      validate(200, 'application/json', body);
+      if (!body.has_more) break;
+      cursor = body.next_cursor;
+    }
+    // The whole log from its start: every kind of record.
+    const { body: all } = await page(changesPath({ limit: 500, cursor: encodeChangesCursor({ v: 1, p: 0 }) }));
+    expect(new Set(all.data.map((r) => r.change))).toEqual(new Set(['published', 'updated', 'unpublished', 'deleted']));
+    validate(200, 'application/json', all);
+    validate(400, 'application/problem+json', await (await get('/api/changes?limit=0')).json());
+    expect(Object.keys(doc.webhooks ?? {}).sort()).toEqual([...SYNC_TYPES.flatMap((t) => ['deleted', 'published', 'unpublished', 'updated'].map((k) => `${t}.${k}`)), 'webhook.test'].sort());
+  });
+});
+
 describe('retention', () => {
   it('prunes what no sync needs, keeps every page it can still serve, and answers 410 to older cursors', async () => {
     const oldHead = await headCursor();
@@ -347,5 +380,25 @@ describe('retention', () => {
     expect(typedGone.restart).toBe(`${server.url}/api/changes?type=post`);
     // Nothing new to prune: the horizon stays, nothing is deleted.
     expect(await engine.pruneChangeLog(db(), new Date())).toEqual({ horizon: pruned.horizon, deleted: 0, tags: [] });
+  });
+
+  it('keeps the head where it was when pruning deletes the last record of the log', async () => {
+    const post = await createPost('sync-prune-last');
+    await postForm(post.id, { form: 'form.danger-zone', fields: { confirm: 'yes' } });
+    const head = await headCursor();
+    const { p } = JSON.parse(Buffer.from(head, 'base64url').toString()) as { p: number };
+    await db().execute(sql`update ${changes} set at = at - interval '100 days'`);
+    const pruned = await engine.pruneChangeLog(db(), new Date());
+    await engine.invalidateEverywhere(pruned.tags);
+    expect(pruned.horizon).toBe(p);
+    const [last] = await db().select({ p: sql<string>`max(${changes.position})` }).from(changes);
+    expect(Number(last!.p)).toBeLessThan(p);
+    // A partner at the head stays there; a new first sync ends there, and its cursor works.
+    const { body } = await page(changesPath({ cursor: head }));
+    expect(body).toMatchObject({ data: [], has_more: false, next_cursor: head });
+    const mirror = newMirror();
+    await syncMirror(server.url, mirror, 100);
+    expect(mirror.cursor).toBe(head);
+    expectMirrorMatches(mirror.items, await readApiState(server.url));
   });
 });
