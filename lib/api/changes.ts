@@ -90,7 +90,7 @@ export const upsertRecordSchema = z
     op: z.literal('upsert').meta({ description: 'Store `document` as the item\'s current copy.' }),
     document: z
       .union([postSchema, changelogItemSchema, eventSchema])
-      .meta({ description: 'The item exactly as the read API served it at that moment (absolute URLs): a Post for `post`, a ChangelogItem for `changelog`, an Event for `event`.' }),
+      .meta({ description: 'The item exactly as the read API served it when the change was made, absolute URLs included: a Post for `post`, a ChangelogItem for `changelog`, an Event for `event`.' }),
   })
   .meta({ id: 'ChangeUpsert', description: 'An item was published or its public copy changed.' });
 
