@@ -1,5 +1,6 @@
 // The OpenAPI 3.1 document of the public API, generated from the Zod schemas.
 import { OpenAPIRegistry, OpenApiGeneratorV31 } from '@asteasolutions/zod-to-openapi';
+import { registerChanges } from './changes';
 import { registerCommon } from './common';
 import { registerHealth } from './health';
 import { registerFeeds } from './feeds';
@@ -14,6 +15,7 @@ export function buildOpenApiDocument(siteUrl: string): OpenApiDocument {
   registerPosts(registry);
   registerFeeds(registry);
   registerMedia(registry);
+  registerChanges(registry);
   registerHealth(registry);
   return new OpenApiGeneratorV31(registry.definitions).generateDocument({
     openapi: '3.1.0',
@@ -34,6 +36,8 @@ export function buildOpenApiDocument(siteUrl: string): OpenApiDocument {
       { name: 'Changelog', description: 'Product changes by Keep a Changelog category.' },
       { name: 'Events', description: 'Events as JSON and iCalendar.' },
       { name: 'Media', description: 'Image files, immutable, by the hash of their bytes.' },
+      { name: 'Sync', description: 'The change log for partners: a delta-sync API with deletions.' },
+      { name: 'Webhooks', description: 'Change events POSTed to endpoints admins register in the CMS, signed per Standard Webhooks v1.' },
       { name: 'Operations', description: 'Service health.' },
     ],
   });

@@ -4,11 +4,12 @@
 // recordChange; nothing else writes the table. The same call queues the webhooks
 // (lib/webhooks/outbox.ts), so /api/changes and the webhooks can never disagree.
 import 'server-only';
-import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNull, lt, lte, or, sql } from 'drizzle-orm';
 import type { Db, Tx } from '@/db/client';
-import { changes, type changeKind } from '@/db/schema';
+import { appMeta, changes, type changeKind } from '@/db/schema';
 import { getConfig } from '@/lib/config';
 import { cacheTags } from '@/lib/content/cache-tags';
+import { CHANGES_HORIZON_KEY } from '@/lib/content/changes';
 import { enqueueWebhooks } from '@/lib/webhooks/outbox';
 import { publicationOf, type AnyContentType } from './content-type';
 import { withExtras, type AnyItem } from './item-rows';
@@ -142,4 +143,45 @@ export async function backfillChangeLog(db: Db, types: AnyContentType[], now = n
     });
   }
   return added;
+}
+
+/**
+ * Retention (SPEC §8): forget what a sync no longer needs, older than CHANGES_RETENTION_DAYS.
+ * The horizon P is the last position recorded before `now − retention`. Up to P it deletes
+ * unpublishing and deletion records, and upserts a later record up to P supersedes; never an
+ * item's latest upsert while it is public, nor anything after P. So every page /api/changes can
+ * still serve (a log cursor ≥ P, a snapshot taken at H ≥ P) reads exactly what it read before,
+ * and cursors before P answer 410 (lib/content/changes.ts reads the horizon, stored here in the
+ * same transaction). Under the log's lock, so no record is appended while it runs.
+ * Returns the horizon, how many records went, and the cache tags to invalidate (the caller
+ * passes them to afterCommit, like a change's).
+ */
+export async function pruneChangeLog(db: Db, now = new Date()): Promise<{ horizon: number; deleted: number; tags: string[] }> {
+  const cutoff = new Date(now.getTime() - getConfig().partners.retentionDays * 86_400_000);
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`select pg_advisory_xact_lock(${CHANGE_LOG_LOCK})`);
+    const [stored] = await tx.select({ value: appMeta.value }).from(appMeta).where(eq(appMeta.key, CHANGES_HORIZON_KEY));
+    const current = stored ? Number(stored.value) : 0;
+    const [found] = await tx.select({ p: sql<string | null>`max(${changes.position})` }).from(changes).where(lt(changes.at, cutoff));
+    const horizon = found?.p ? Number(found.p) : 0;
+    // Nothing below a horizon already reached can change (the log only grows above it).
+    if (horizon <= current) return { horizon: current, deleted: 0, tags: [] };
+    const gone = await tx
+      .delete(changes)
+      .where(
+        and(
+          lte(changes.position, horizon),
+          or(
+            inArray(changes.kind, ['unpublished', 'deleted']),
+            sql`exists (select 1 from ${changes} later where later.item_type = ${changes.itemType} and later.item_id = ${changes.itemId} and later.position > ${changes.position} and later.position <= ${horizon})`,
+          ),
+        ),
+      )
+      .returning({ position: changes.position });
+    await tx
+      .insert(appMeta)
+      .values({ key: CHANGES_HORIZON_KEY, value: String(horizon) })
+      .onConflictDoUpdate({ target: appMeta.key, set: { value: String(horizon), updatedAt: now } });
+    return { horizon, deleted: gone.length, tags: [cacheTags.changesHorizon] };
+  });
 }

@@ -8,4 +8,6 @@ export const cacheTags = {
   event: (id: string) => `event:${id}`,
   /** The change log's head (/api/changes without a full page): every recorded change. */
   changes: 'changes',
+  /** The change log's retention horizon (full /api/changes pages, 410s): moved only by pruning. */
+  changesHorizon: 'changes:horizon',
 } as const;

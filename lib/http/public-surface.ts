@@ -27,6 +27,7 @@ export const PUBLIC_SURFACE = [
   { path: '/api/events.ics', kind: 'calendar', openapi: true },
   { path: '/api/events/{file}', kind: 'calendar', openapi: true },
   { path: '/api/health', kind: 'api', openapi: true },
+  { path: '/api/changes', kind: 'api', openapi: true },
   // The document does not describe itself.
   { path: '/api/openapi.json', kind: 'api', openapi: false },
   { path: '/feed.xml', kind: 'feed', openapi: true },

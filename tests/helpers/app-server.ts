@@ -1,4 +1,5 @@
 // The production build, served in this process on 127.0.0.1 with a private embedded database.
+import net from 'node:net';
 import { closeProcessDatabase, getDatabaseHandle, openDatabase, setProcessDatabase, type DbHandle } from '@/db/client';
 import { resetConfig } from '@/lib/config';
 import { startNextServer } from '@/scripts/server';
@@ -22,9 +23,12 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
   resetConfig();
   const handle = await openDatabase({ driver: 'pglite', dataDir });
   setProcessDatabase(handle);
-  const running = await startNextServer({ port: 0, host: '127.0.0.1' });
-  process.env.SITE_URL ??= running.url;
+  // The site's URL must be known before the server prepares: start-up work (the change log's
+  // backfill, lib/cms/background.ts) already writes absolute URLs. So the port is chosen first.
+  const port = await freePort();
+  process.env.SITE_URL ??= `http://127.0.0.1:${port}`;
   resetConfig();
+  const running = await startNextServer({ port, host: '127.0.0.1' });
   return {
     url: running.url,
     handle,
@@ -36,6 +40,18 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
       if (process.env.REDIS_URL) await deletePrefix(prefix, process.env.REDIS_URL);
     },
   };
+}
+
+/** A port free on 127.0.0.1 now (the system's choice), for a server to listen on next. */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as net.AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
 }
 
 export { getDatabaseHandle };
