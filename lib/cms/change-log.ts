@@ -6,6 +6,7 @@
 import 'server-only';
 import { and, eq, inArray, isNull, lt, lte, or, sql } from 'drizzle-orm';
 import type { Db, Tx } from '@/db/client';
+import { claimPeriodicRun } from '@/db/periodic';
 import { appMeta, changes, type changeKind } from '@/db/schema';
 import { getConfig } from '@/lib/config';
 import { cacheTags } from '@/lib/content/cache-tags';
@@ -185,3 +186,13 @@ export async function pruneChangeLog(db: Db, now = new Date()): Promise<{ horizo
     return { horizon, deleted: gone.length, tags: [cacheTags.changesHorizon] };
   });
 }
+
+/** pruneChangeLog, at most hourly across every process (the scheduler's per-minute run calls it). */
+export async function pruneChangeLogIfDue(db: Db, now = new Date()): Promise<{ horizon: number; deleted: number; tags: string[] } | undefined> {
+  // The horizon query reads the whole log: hourly is plenty.
+  if (!(await claimPeriodicRun(db, PRUNED_KEY, PRUNE_EVERY_MS, now))) return undefined;
+  return pruneChangeLog(db, now);
+}
+
+const PRUNED_KEY = 'changes_pruned_at';
+const PRUNE_EVERY_MS = 3_600_000;

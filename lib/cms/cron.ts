@@ -12,7 +12,8 @@ import { problem, toResponse } from '@/lib/http/problem';
 import { afterCommit } from './after-commit';
 import { publishDue } from './scheduler';
 import { drainOutbox } from '@/lib/webhooks/worker';
-import { backfillChangeLog } from './change-log';
+import { backfillChangeLog, pruneChangeLogIfDue } from './change-log';
+import { cacheTags } from '@/lib/content/cache-tags';
 import { contentTypes } from './registry';
 
 function authorised(request: Request): boolean {
@@ -35,11 +36,17 @@ export async function runCron(request: Request): Promise<Response> {
   if (!(await afterCommit(change, 'route'))) {
     console.error('[cron] published, but the shared cache is unreachable; servers read from the database until it is back.');
   }
-  // Content that came in below the CMS (seed, import) joins the change log (lib/cms/change-log.ts).
+  // The change log (lib/cms/change-log.ts): content that came in below the CMS (seed, import)
+  // joins it, and at most hourly what is older than the retention goes.
   try {
-    await backfillChangeLog(await getDb(), contentTypes());
+    const db = await getDb();
+    const added = await backfillChangeLog(db, contentTypes());
+    const pruned = await pruneChangeLogIfDue(db);
+    const tags = [...(added ? [cacheTags.changes] : []), ...(pruned?.tags ?? [])];
+    if (tags.length) await afterCommit({ tags, feedsChanged: false }, 'route');
+    if (pruned?.deleted) console.log(`[cron] change log: ${pruned.deleted} record(s) older than the retention removed; cursors before position ${pruned.horizon} now answer 410.`);
   } catch (err) {
-    console.error('[cron] change-log backfill failed:', err instanceof Error ? err.message : err);
+    console.error('[cron] change-log upkeep failed:', err instanceof Error ? err.message : err);
   }
   // Media files no row names (an upload or a delete that died halfway): at most hourly.
   try {

@@ -6,7 +6,8 @@
 // row is still to come).
 import { inArray, sql } from 'drizzle-orm';
 import type { Db, Tx } from '@/db/client';
-import { appMeta, mediaFiles } from '@/db/schema';
+import { claimPeriodicRun } from '@/db/periodic';
+import { mediaFiles } from '@/db/schema';
 import { FolderStore } from './folder-store';
 import type { MediaStore } from './store';
 import { removeStaleUploads } from './upload';
@@ -82,13 +83,6 @@ const SWEPT_KEY = 'media_swept_at';
  * app_meta with one conditional write, so several processes never list the store at once.
  */
 export async function sweepMediaIfDue(db: Db, store: MediaStore, now = new Date()): Promise<{ checked: number; removed: number } | undefined> {
-  const due = new Date(now.getTime() - SWEEP_GRACE_MS).toISOString();
-  const claimed = await db.execute(sql`
-    insert into ${appMeta} (key, value, updated_at) values (${SWEPT_KEY}, ${now.toISOString()}, now())
-    on conflict (key) do update set value = excluded.value, updated_at = now()
-    where ${appMeta.value} < ${due}
-    returning key`);
-  // execute() answers { rows } on all three drivers (PGlite, pg, Neon); its declared type differs.
-  if (!(claimed as unknown as { rows: unknown[] }).rows.length) return undefined;
+  if (!(await claimPeriodicRun(db, SWEPT_KEY, SWEEP_GRACE_MS, now))) return undefined;
   return sweepMedia(db, store, now);
 }
