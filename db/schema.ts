@@ -386,7 +386,8 @@ export const changes = pgTable(
 // Webhook endpoints (SPEC §8, Standard Webhooks v1), managed by admins in the CMS. `eventTypes`
 // holds names like `post.published`, or `*` for every event. `secret` is `whsec_` + base64 of
 // 32 random bytes; after a rotation `previousSecret` also signs until `previousSecretExpiresAt`.
-// `failingSince` is when the current run of failed attempts began (null while healthy);
+// `failingSince` is when the current run of failed attempts began (null while healthy),
+// `lastFailureAt` its latest failure;
 // `disabledReason` says why the system (not an admin) turned the endpoint off.
 export const webhookEndpoints = pgTable('webhook_endpoints', {
   id: uuid('id').primaryKey().defaultRandom(),
@@ -399,6 +400,8 @@ export const webhookEndpoints = pgTable('webhook_endpoints', {
   previousSecret: text('previous_secret'),
   previousSecretExpiresAt: timestamp('previous_secret_expires_at', { withTimezone: true, mode: 'date' }),
   failingSince: timestamp('failing_since', { withTimezone: true, mode: 'date' }),
+  // The latest failed attempt: a streak ends when the endpoint was idle longer than any retry wait.
+  lastFailureAt: timestamp('last_failure_at', { withTimezone: true, mode: 'date' }),
   ...timestamps,
 });
 

@@ -66,6 +66,7 @@ const changeDataSchema = z
     previousSlug: z.string().optional().meta({ description: 'A rename: the slug the item gave up.' }),
     url: z.url().meta({ description: 'The item\'s document in the read API (its former one for unpublished/deleted).' }),
     position: z.number().int().min(1).meta({ description: 'The change-log position: GET /api/changes from your stored cursor reaches it.' }),
+    cursor: z.string().meta({ description: 'A `/api/changes` cursor just before this change (unfiltered): `GET /api/changes?cursor=…` starts with it. Partners that keep their own cursor can ignore it.' }),
     at: z.iso.datetime({ offset: true }),
   })
   .meta({ id: 'WebhookChangeData' });

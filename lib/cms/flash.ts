@@ -24,7 +24,7 @@ export async function isPlainFormPost(): Promise<boolean> {
 export async function storeFlash(form: string, state: ActionState): Promise<string> {
   const db = await getDb();
   const id = randomBytes(18).toString('base64url');
-  await db.delete(formFlash).where(lt(formFlash.createdAt, sql`now() - interval '1 hour'`));
+  await db.delete(formFlash).where(lt(formFlash.createdAt, sql`now() - interval '5 minutes'`));
   // jsonb cannot hold U+0000, in a value or in a key (a field's name): keep everything else the
   // editor typed exactly.
   const payload = withoutNul(JSON.parse(JSON.stringify(state))) as Record<string, unknown>;
@@ -51,6 +51,9 @@ export async function takeFlash(form: string): Promise<ActionState | undefined> 
   const id = (await cookies()).get(COOKIE)?.value;
   if (!id) return undefined;
   const db = await getDb();
+  // Results can hold what is shown once (a webhook's new secret): none outlives its cookie's
+  // five minutes, whether or not anyone comes back for it.
+  await db.delete(formFlash).where(lt(formFlash.createdAt, sql`now() - interval '5 minutes'`));
   const [row] = await db.select().from(formFlash).where(eq(formFlash.id, id));
   if (!row || row.form !== form) return undefined;
   await db.delete(formFlash).where(eq(formFlash.id, id));

@@ -81,7 +81,6 @@ interface RawRecord {
 interface RawPage {
   head: number;
   horizon: number;
-  head_at: string | null;
   /** Whether any record (of the type) follows the snapshot's H. */
   after: boolean;
   rows: RawRecord[];
@@ -118,7 +117,6 @@ async function readPage(query: ChangesQuery): Promise<RawPage> {
     select json_build_object(
       'head', (select head from top),
       'horizon', (select horizon from meta),
-      'head_at', (select ${iso(sql.raw('x.at'))} from ${changes} x order by x.position desc limit 1),
       'after', exists (select 1 from ${changes} a where a.position > (select h from bound)${typeIs('a')}),
       'rows', coalesce((select json_agg(json_build_object(
           'position', p.position, 'item_type', p.item_type, 'item_id', p.item_id, 'slug', p.slug,
@@ -204,8 +202,11 @@ function pageOutcome(query: ChangesQuery, raw: RawPage, head: number): Outcome<R
   // Without a cursor the snapshot is taken at the head of the moment: the same URL shows
   // another H after the next change, so only pages with a cursor can be full.
   const full = hasMore && query.cursor !== undefined;
-  // A full page changes never, so its newest record dates it; a head page changes with the log.
-  const lastModified = full ? page.reduce<string | undefined>((max, r) => (!max || r.at > max ? r.at : max), undefined) : (raw.head_at ?? undefined);
+  // A full page changes never, so its newest record dates it. A head page has no Last-Modified:
+  // two changes within one second (HTTP dates have no finer grain, RFC 9110 §5.6.7) would leave it
+  // unchanged, and a client revalidating with If-Modified-Since would get a 304 and miss the
+  // second; its ETag (which If-None-Match compares) changes with every record.
+  const lastModified = full ? page.reduce<string | undefined>((max, r) => (!max || r.at > max ? r.at : max), undefined) : undefined;
   return {
     kind: 'page',
     full,

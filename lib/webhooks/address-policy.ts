@@ -33,6 +33,10 @@ export function forbiddenRange(address: string): string | null {
   // ::ffff:127.0.0.1 is 127.0.0.1 to the kernel: judge the IPv4 address inside.
   if (ip.kind() === 'ipv6' && (ip as ipaddr.IPv6).isIPv4MappedAddress()) ip = (ip as ipaddr.IPv6).toIPv4Address();
   const range = ip.range();
+  // ipaddr.js calls anything it has no name for "unicast": for IPv6 that includes ::/96
+  // (IPv4-compatible forms such as ::7f00:1, i.e. 127.0.0.1). Only global unicast (2000::/3,
+  // RFC 4291 §2.4) is a public IPv6 address.
+  if (range === 'unicast' && ip.kind() === 'ipv6' && !(ip as ipaddr.IPv6).match(ipaddr.IPv6.parse('2000::'), 3)) return 'reserved (outside 2000::/3)';
   if (range === 'unicast') return null;
   // Everything else — documentation, benchmarking, 6to4, Teredo, NAT64 prefixes and reserved
   // space included — is refused: none of it is a partner's public server.

@@ -18,7 +18,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Db, Tx } from '@/db/client';
 import { webhookAttempts, webhookDeliveries, webhookEndpoints } from '@/db/schema';
-import { nextDelayMs, retryWindowMs } from './schedule';
+import { JITTER, nextDelayMs, RETRY_DELAYS_S, retryWindowMs } from './schedule';
 import { signingSecrets } from './secrets';
 import { sendAttempt, type AttemptResult } from './send';
 
@@ -51,31 +51,35 @@ interface Claimed {
 
 const asDate = (v: unknown): Date | null => (v === null || v === undefined ? null : v instanceof Date ? v : new Date(String(v)));
 
-/** Claim up to `limit` due deliveries of enabled endpoints, leased until now + timeout + margin. */
-export async function claimDue(db: Db, limit: number, timeoutMs: number, now = new Date()): Promise<Claimed[]> {
-  const lease = new Date(now.getTime() + timeoutMs + LEASE_MARGIN_MS);
+/**
+ * Claim up to `limit` due deliveries of enabled endpoints, leased until now + timeout + margin.
+ * Every time here is the database's (now()), never a process's clock: two machines whose clocks
+ * disagree must still agree on whether a lease has run out.
+ */
+export async function claimDue(db: Db, limit: number, timeoutMs: number): Promise<Claimed[]> {
   const result = await db.execute(sql`
     with due as (
       select d.id from ${webhookDeliveries} d
       join ${webhookEndpoints} e on e.id = d.endpoint_id
-      where d.status = 'pending' and d.next_attempt_at <= ${now} and (d.lease_until is null or d.lease_until < ${now}) and e.enabled
+      where d.status = 'pending' and d.next_attempt_at <= now() and (d.lease_until is null or d.lease_until < now()) and e.enabled
       order by d.next_attempt_at, d.id
       limit ${limit}
       for update of d skip locked
     )
     update ${webhookDeliveries} w
-    set lease_until = ${lease}, attempts = w.attempts + 1
+    -- Whole milliseconds, so the lease reads back exactly as a JavaScript Date (recordAttempt compares it).
+    set lease_until = date_trunc('milliseconds', now()) + ${timeoutMs + LEASE_MARGIN_MS} * interval '1 millisecond', attempts = w.attempts + 1
     from due, ${webhookEndpoints} e
     where w.id = due.id and e.id = w.endpoint_id
-    returning w.id, w.endpoint_id, w.payload, w.attempts, e.url, e.secret, e.previous_secret, e.previous_secret_expires_at`);
-  // drizzle's execute answers { rows } on PGlite, node-postgres and Neon alike.
+    returning w.id, w.endpoint_id, w.payload, w.attempts, round(extract(epoch from w.lease_until) * 1000)::bigint as lease_ms,
+      e.url, e.secret, e.previous_secret, e.previous_secret_expires_at`);
   const rows = (result as unknown as { rows: Record<string, unknown>[] }).rows;
   return rows.map((r) => ({
     id: String(r.id),
     endpointId: String(r.endpoint_id),
     payload: typeof r.payload === 'string' ? JSON.parse(r.payload) : r.payload,
     attempts: Number(r.attempts),
-    leaseUntil: lease,
+    leaseUntil: new Date(Number(r.lease_ms)),
     url: String(r.url),
     secret: String(r.secret),
     previousSecret: r.previous_secret === null ? null : String(r.previous_secret),
@@ -95,7 +99,7 @@ export async function deliverClaimed(db: Db, claim: Claimed, options: DeliveryOp
 // jsonb keeps keys in its own order (shortest first); the body lists them as documented
 // (lib/webhooks/events.ts), the same bytes on every attempt.
 const PAYLOAD_KEYS = ['type', 'timestamp', 'data'];
-const DATA_KEYS = ['itemType', 'id', 'slug', 'previousSlug', 'url', 'position', 'at', 'message'];
+const DATA_KEYS = ['itemType', 'id', 'slug', 'previousSlug', 'url', 'position', 'cursor', 'at', 'message'];
 function ordered(value: Record<string, unknown>, keys: string[]): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const k of keys) if (k in value) out[k] = value[k];
@@ -120,6 +124,15 @@ function failureText(r: AttemptResult): string | null {
 export async function recordAttempt(db: Db, claim: Claimed, r: AttemptResult, options: DeliveryOptions): Promise<Outcome> {
   const now = new Date();
   return db.transaction(async (tx) => {
+    // The endpoint's row first, then the delivery's: the order deleting an endpoint takes them in
+    // (its deliveries go by cascade), and disabling one (which ends its other deliveries) must
+    // not wait on a sibling worker holding a delivery and waiting for the endpoint.
+    const [endpoint] = await tx
+      .select({ disabledReason: webhookEndpoints.disabledReason })
+      .from(webhookEndpoints)
+      .where(eq(webhookEndpoints.id, claim.endpointId))
+      .for('no key update');
+    if (!endpoint) return 'lost-lease';
     // PostgreSQL text cannot hold NUL: a receiver's binary answer must not make the attempt unrecordable.
     const excerpt = r.excerpt?.replace(/\u0000/g, '') ?? null;
     await tx.insert(webhookAttempts).values({ deliveryId: claim.id, startedAt: r.startedAt, durationMs: r.durationMs, statusCode: r.statusCode, responseExcerpt: excerpt, error: failureText(r) });
@@ -127,45 +140,65 @@ export async function recordAttempt(db: Db, claim: Claimed, r: AttemptResult, op
     if (succeeded(r)) {
       const rows = await tx.update(webhookDeliveries).set({ status: 'delivered', leaseUntil: null, completedAt: now }).where(held).returning({ id: webhookDeliveries.id });
       if (rows.length === 0) return 'lost-lease';
-      await tx.update(webhookEndpoints).set({ failingSince: null }).where(eq(webhookEndpoints.id, claim.endpointId));
+      await tx.update(webhookEndpoints).set({ failingSince: null, lastFailureAt: null }).where(eq(webhookEndpoints.id, claim.endpointId));
       return 'delivered';
     }
     // 410 Gone: the receiver says the endpoint is no more (Standard Webhooks, "Retry schedule").
-    if (r.statusCode === 410) {
+    // An endpoint Gazette disabled while this attempt was in flight ends it the same way.
+    if (r.statusCode === 410 || endpoint.disabledReason) {
       const rows = await tx.update(webhookDeliveries).set({ status: 'failed', leaseUntil: null, completedAt: now }).where(held).returning({ id: webhookDeliveries.id });
       if (rows.length === 0) return 'lost-lease';
+      if (r.statusCode !== 410) return 'failed';
       await disableEndpoint(tx, claim.endpointId, `Disabled on ${now.toISOString()}: the receiver answered 410 Gone.`, now);
       return 'gone';
     }
     const delay = nextDelayMs(claim.attempts, r.statusCode, r.retryAfter, options.retryScale, now);
     const rows = await tx
       .update(webhookDeliveries)
-      .set(delay === null ? { status: 'failed', leaseUntil: null, completedAt: now } : { nextAttemptAt: new Date(now.getTime() + delay), leaseUntil: null })
+      // Due by the database's clock, as claims compare (see claimDue).
+      .set(delay === null ? { status: 'failed', leaseUntil: null, completedAt: now } : { nextAttemptAt: sql`now() + ${delay} * interval '1 millisecond'`, leaseUntil: null })
       .where(held)
       .returning({ id: webhookDeliveries.id });
     if (rows.length === 0) return 'lost-lease';
-    // The streak starts at the first failure and ends at a success; one longer than the whole
-    // retry schedule means the endpoint is not coming back by itself.
-    const [endpoint] = await tx
+    // A streak of failures starts at the first failure and ends at a success, or when the previous
+    // failure is older than the longest wait between two attempts (the endpoint was idle, not
+    // failing). One longer than the whole retry schedule, jitter included, means the endpoint is
+    // not coming back by itself.
+    const gap = streakGapMs(options.retryScale, options.timeoutMs);
+    const [streak] = await tx
       .update(webhookEndpoints)
-      .set({ failingSince: sql`coalesce(${webhookEndpoints.failingSince}, ${r.startedAt})` })
+      .set({
+        failingSince: sql`case when ${webhookEndpoints.failingSince} is null or ${webhookEndpoints.lastFailureAt} is null
+          or ${webhookEndpoints.lastFailureAt} < ${r.startedAt}::timestamptz - ${gap} * interval '1 millisecond'
+          then ${r.startedAt}::timestamptz else ${webhookEndpoints.failingSince} end`,
+        lastFailureAt: r.startedAt,
+      })
       .where(eq(webhookEndpoints.id, claim.endpointId))
       .returning({ failingSince: webhookEndpoints.failingSince });
-    const since = endpoint?.failingSince;
-    if (since && now.getTime() - since.getTime() > retryWindowMs(options.retryScale)) {
+    const since = streak?.failingSince;
+    if (since && now.getTime() - since.getTime() > retryWindowMs(options.retryScale) * (1 + JITTER)) {
       await disableEndpoint(tx, claim.endpointId, `Disabled on ${now.toISOString()}: every delivery failed since ${since.toISOString()}, longer than the retry schedule. Fix the receiver, then enable the endpoint again.`, now);
     }
     return delay === null ? 'failed' : 'retry';
   });
 }
 
-/** Turn an endpoint off with a reason the CMS shows; its pending deliveries end as failed. */
+/** The longest a failing endpoint can go between two attempts (the longest backoff, jittered, plus one attempt). */
+function streakGapMs(scale: number, timeoutMs: number): number {
+  return Math.max(...RETRY_DELAYS_S) * 1000 * scale * (1 + JITTER) + timeoutMs + LEASE_MARGIN_MS;
+}
+
+/**
+ * Turn an endpoint off with a reason the CMS shows; its waiting deliveries end as failed. Ones in
+ * flight under another worker's lease are left to that worker, which ends them when it records
+ * its attempt (it sees the reason).
+ */
 async function disableEndpoint(tx: Tx, endpointId: string, reason: string, now: Date): Promise<void> {
   await tx.update(webhookEndpoints).set({ enabled: false, disabledReason: reason, updatedAt: now }).where(eq(webhookEndpoints.id, endpointId));
   await tx
     .update(webhookDeliveries)
     .set({ status: 'failed', leaseUntil: null, completedAt: now })
-    .where(and(eq(webhookDeliveries.endpointId, endpointId), eq(webhookDeliveries.status, 'pending')));
+    .where(and(eq(webhookDeliveries.endpointId, endpointId), eq(webhookDeliveries.status, 'pending'), sql`(${webhookDeliveries.leaseUntil} is null or ${webhookDeliveries.leaseUntil} < now())`));
 }
 
 /**

@@ -174,7 +174,14 @@ export async function listEndpoints(db: Db) {
 
 /** The cursor of the delivery log: the row's created_at as PostgreSQL prints it, and its id. */
 const encodeCursor = (key: string, id: string) => Buffer.from(JSON.stringify([key, id])).toString('base64url');
-const cursorSchema = z.tuple([z.string().regex(/^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}:\d{2}(\.\d{1,6})?([+-]\d{2}(:?\d{2})?|Z)$/), deliveryId]);
+const cursorSchema = z.tuple([
+  z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}:\d{2}(\.\d{1,6})?([+-]\d{2}(:?\d{2})?|Z)$/)
+    // The shape alone lets 2024-13-45 99:99:99 through, which the ::timestamptz cast refuses.
+    .refine((v) => !Number.isNaN(Date.parse(v.replace(' ', 'T').replace(/([+-]\d{2})$/, '$1:00')))),
+  deliveryId,
+]);
 function decodeCursor(value: string | undefined): { key: string; id: string } | undefined {
   if (!value || value.length > 300) return undefined;
   try {
@@ -258,7 +265,7 @@ export async function editEndpoint(tx: Tx, input: z.output<typeof editEndpointSc
       // Turned on by an admin: Gazette's reason for turning it off no longer holds. A new URL starts
       // with a clean record too.
       ...(input.enabled ? { disabledReason: null } : {}),
-      ...(turnedOn || moved ? { failingSince: null } : {}),
+      ...(turnedOn || moved ? { failingSince: null, lastFailureAt: null } : {}),
       updatedAt: sql`now()`,
     })
     .where(eq(webhookEndpoints.id, current.id));
@@ -268,7 +275,7 @@ export async function editEndpoint(tx: Tx, input: z.output<typeof editEndpointSc
 export async function toggleEndpoint(tx: Tx, input: z.output<typeof toggleEndpointSchema>): Promise<RunResult> {
   const current = await lockEndpoint(tx, input.id);
   if (input.change === 'enable') {
-    await tx.update(webhookEndpoints).set({ enabled: true, disabledReason: null, failingSince: null, updatedAt: sql`now()` }).where(eq(webhookEndpoints.id, current.id));
+    await tx.update(webhookEndpoints).set({ enabled: true, disabledReason: null, failingSince: null, lastFailureAt: null, updatedAt: sql`now()` }).where(eq(webhookEndpoints.id, current.id));
     return { message: current.enabled ? 'The endpoint was already on.' : 'Turned on: the endpoint receives new events again.', tags: [] };
   }
   await tx.update(webhookEndpoints).set({ enabled: false, disabledReason: null, updatedAt: sql`now()` }).where(eq(webhookEndpoints.id, current.id));

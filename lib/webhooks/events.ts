@@ -29,6 +29,8 @@ export interface WebhookPayload {
     url: string;
     /** The change-log position: GET /api/changes hands out cursors past it. */
     position: number;
+    /** A /api/changes cursor just before this change (unfiltered). */
+    cursor: string;
     at: string;
   } | { message: string };
 }

@@ -7,6 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
 import type { Db, Tx } from '@/db/client';
 import { webhookDeliveries, webhookEndpoints } from '@/db/schema';
+import { encodeChangesCursor } from '@/lib/api/changes';
 import { ALL_EVENTS, type ChangeKindName, type WebhookPayload } from './events';
 
 /** A `webhook-id`: unique per event and endpoint, the same on every attempt. */
@@ -34,6 +35,7 @@ export function payloadOf(change: ChangeEvent): WebhookPayload {
       ...(change.previousSlug ? { previousSlug: change.previousSlug } : {}),
       url: change.url,
       position: change.position,
+      cursor: encodeChangesCursor({ v: 1, p: change.position - 1 }),
       at: change.at.toISOString(),
     },
   };
@@ -48,8 +50,9 @@ export async function enqueueWebhooks(tx: Tx, change: ChangeEvent): Promise<numb
     .where(and(eq(webhookEndpoints.enabled, true), sql`${webhookEndpoints.eventTypes} && array[${type}, ${ALL_EVENTS}]::text[]`));
   if (endpoints.length === 0) return 0;
   const payload = payloadOf(change) as unknown as Record<string, unknown>;
+  // Due now by the database's clock (the default), which every worker's claim compares with.
   await tx.insert(webhookDeliveries).values(
-    endpoints.map((e) => ({ id: newMessageId(), endpointId: e.id, eventType: type, changePosition: change.position, payload, nextAttemptAt: change.at })),
+    endpoints.map((e) => ({ id: newMessageId(), endpointId: e.id, eventType: type, changePosition: change.position, payload })),
   );
   return endpoints.length;
 }
@@ -58,6 +61,6 @@ export async function enqueueWebhooks(tx: Tx, change: ChangeEvent): Promise<numb
 export async function enqueueTestEvent(db: Db, endpointId: string, now = new Date()): Promise<string> {
   const id = newMessageId();
   const payload: WebhookPayload = { type: 'webhook.test', timestamp: now.toISOString(), data: { message: 'A test event from Gazette. Verify its signature as you would any other.' } };
-  await db.insert(webhookDeliveries).values({ id, endpointId, eventType: payload.type, changePosition: null, payload: payload as unknown as Record<string, unknown>, nextAttemptAt: now });
+  await db.insert(webhookDeliveries).values({ id, endpointId, eventType: payload.type, changePosition: null, payload: payload as unknown as Record<string, unknown> });
   return id;
 }

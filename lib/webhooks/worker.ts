@@ -24,6 +24,10 @@ const IDLE_MS = 60_000;
 // One drain claims for at most this long, so an after() or cron call ends well inside a
 // serverless function's time limit however large the backlog; the next drain goes on.
 const DRAIN_BUDGET_MS = 40_000;
+// A drain that after() runs behind a Server Action's response (Vercel's only delivery besides the
+// cron) claims for less: it shares the action's function time limit. What it leaves, the cron's
+// next minute sends.
+const AFTER_BUDGET_MS = 10_000;
 
 // Kept on globalThis: Next's bundles (instrumentation, app routes) load separate copies of this
 // module in one process, and a kick from an action must reach the loop instrumentation started.
@@ -40,7 +44,7 @@ function state(): State {
 }
 
 /** Send what is due, until nothing is; a call during a drain joins it (and makes it look again). */
-export function drainOutbox(): Promise<{ attempted: number }> {
+export function drainOutbox(budgetMs = DRAIN_BUDGET_MS): Promise<{ attempted: number }> {
   const s = state();
   if (s.running) {
     s.again = true;
@@ -49,12 +53,12 @@ export function drainOutbox(): Promise<{ attempted: number }> {
   s.running = (async () => {
     const db = await getDb();
     const { webhookTimeoutMs, webhookRetryScale, webhookAllowPrivate } = getConfig().partners;
-    const until = Date.now() + DRAIN_BUDGET_MS;
+    const until = Date.now() + budgetMs;
     let attempted = 0;
     do {
       s.again = false;
-      const budgetMs = until - Date.now();
-      attempted += (await drainDue(db, { timeoutMs: webhookTimeoutMs, retryScale: webhookRetryScale, allowPrivate: webhookAllowPrivate, budgetMs })).attempted;
+      const left = until - Date.now();
+      attempted += (await drainDue(db, { timeoutMs: webhookTimeoutMs, retryScale: webhookRetryScale, allowPrivate: webhookAllowPrivate, budgetMs: left })).attempted;
     } while (s.again && Date.now() < until);
     return { attempted };
   })().finally(() => {
@@ -71,7 +75,7 @@ const logFailure = (err: unknown) => console.error('[webhooks] drain failed:', e
  * the retries this drain scheduled fall due.
  */
 export function kickDeliveries(): void {
-  const run = () => (state().loop?.wake() ?? drainOutbox()).catch(logFailure);
+  const run = () => (state().loop?.wake() ?? drainOutbox(AFTER_BUDGET_MS)).catch(logFailure);
   try {
     after(run);
   } catch {

@@ -128,14 +128,14 @@ describe('the first sync', () => {
 });
 
 describe('HTTP (SPEC §3)', () => {
-  it('a head page: the list policy, ETag, Last-Modified, Vary, CORS; 304 on GET and HEAD', async () => {
+  it('a head page: the list policy, ETag (no Last-Modified: it may change twice in a second), Vary, CORS; 304 on GET and HEAD', async () => {
     const cursor = await headCursor();
     const path = changesPath({ cursor });
     const { res, body } = await page(path);
     expect(body).toMatchObject({ data: [], has_more: false, next_cursor: cursor, links: { next: null } });
     expect(res.headers.get('cache-control')).toBe('public, max-age=30, s-maxage=60, stale-while-revalidate=3600, stale-if-error=86400');
     expect(res.headers.get('etag')).toMatch(/^W\/"/);
-    expect(res.headers.get('last-modified')).toBeTruthy();
+    expect(res.headers.get('last-modified')).toBeNull();
     expect(res.headers.get('vary')).toMatch(/Accept/);
     expect(res.headers.get('access-control-allow-origin')).toBe('*');
     const etag = res.headers.get('etag')!;

@@ -2,6 +2,7 @@
 // build, and the webhook reaches a real receiver, signed, with the documented payload — started
 // right after the action's response (after()), with no test code draining anything. The server
 // runs with WEBHOOK_ALLOW_PRIVATE=127.0.0.1 (its receivers are local) and a short time-out.
+import { encodeChangesCursor } from '@/lib/api/changes';
 import { and, desc, eq } from 'drizzle-orm';
 import { Webhook as StandardWebhook } from 'standardwebhooks';
 import { Webhook as SvixWebhook } from 'svix';
@@ -54,6 +55,8 @@ describe('webhooks from the CMS', () => {
     const body = JSON.parse(req!.body) as { type: string; timestamp: string; data: Record<string, unknown> };
     expect(body.type).toBe('post.published');
     expect(body.data).toMatchObject({ itemType: 'post', id: post.id, slug: 'webhook-e2e-post', position: change!.position, at: change!.at.toISOString() });
+    // A cursor just before the change: /api/changes from it starts with this very record.
+    expect(body.data.cursor).toBe(encodeChangesCursor({ v: 1, p: change!.position - 1 }));
     expect(body.data.url).toMatch(/\/api\/posts\/webhook-e2e-post$/);
     expect(new Date(body.timestamp).toISOString()).toBe(body.timestamp);
     // The URL in the payload serves the item's document.

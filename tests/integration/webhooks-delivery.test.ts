@@ -198,14 +198,25 @@ describe('retries', () => {
 
   it('disables an endpoint that has been failing for longer than the retry schedule, saying why', async () => {
     const r = await receiver(500);
-    // LOCAL's schedule lasts ~99 s; this endpoint has failed since long before.
-    const ep = await endpoint(r.url, { failingSince: new Date(Date.now() - 300_000) });
+    // LOCAL's schedule lasts ~99 s; this endpoint has failed since long before, the last time a moment ago.
+    const ep = await endpoint(r.url, { failingSince: new Date(Date.now() - 300_000), lastFailureAt: new Date(Date.now() - 5_000) });
     const id = await enqueue(ep.id);
     await drainDue(db(), LOCAL);
     const row = await endpointRow(ep.id);
     expect(row.enabled).toBe(false);
     expect(row.disabledReason).toMatch(/failed since .* longer than the retry schedule/);
     expect((await delivery(id)).status).toBe('failed');
+  });
+
+  it('starts a new streak when the last failure is older than any wait between attempts (the endpoint was idle, not failing)', async () => {
+    const r = await receiver(500);
+    const longAgo = new Date(Date.now() - 300_000);
+    const ep = await endpoint(r.url, { failingSince: longAgo, lastFailureAt: longAgo });
+    await enqueue(ep.id);
+    await drainDue(db(), LOCAL);
+    const row = await endpointRow(ep.id);
+    expect(row.enabled).toBe(true);
+    expect(row.failingSince!.getTime()).toBeGreaterThan(longAgo.getTime());
   });
 });
 
