@@ -2,8 +2,19 @@
 // the form field it belongs to and a sentence. db/errors.ts only says which constraint failed.
 import type { DomainError } from '@/db/errors';
 
+const REFUSAL = Symbol.for('gazette.ActionRefusal');
+
 /** Refusal with a message for the editor, raised inside an action's transaction (e.g. a stale version). */
 export class ActionRefusal extends Error {
+  readonly [REFUSAL] = true;
+
+  // Recognised by a brand, not by class identity: Next may load this module more than once in a
+  // process (instrumentation.ts is a bundle of its own), and a refusal thrown by one instance's
+  // code must still be one to another's `instanceof`.
+  static [Symbol.hasInstance](value: unknown): boolean {
+    return typeof value === 'object' && value !== null && (value as { [REFUSAL]?: unknown })[REFUSAL] === true;
+  }
+
   constructor(
     readonly status: 'conflict' | 'invalid' | 'denied',
     message: string,

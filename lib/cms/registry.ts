@@ -6,20 +6,26 @@ import { changelogType } from './types/changelog';
 import { eventType } from './types/event';
 import { postType } from './types/post';
 
-const TYPES = Symbol.for('gazette.contentTypes');
-type Holder = { [TYPES]?: Map<string, AnyContentType> };
+// The built-in types are this module instance's own objects. Next loads separate instances of
+// these modules in one process (instrumentation.ts is its own bundle): a description must come
+// from the instance that uses it, or what it throws (ActionRefusal) is another instance's class.
+// Read when asked, not at import: the descriptions and the change log import each other.
+const builtIn = () => [postType, changelogType, eventType];
+// Types registered at run time (the tests' throwaway type) are shared through globalThis.
+const EXTRA = Symbol.for('gazette.contentTypes.registered');
+type Holder = { [EXTRA]?: Map<string, AnyContentType> };
+const registered = () => ((globalThis as Holder)[EXTRA] ??= new Map());
 
 function registry(): Map<string, AnyContentType> {
-  return ((globalThis as Holder)[TYPES] ??= new Map([postType, changelogType, eventType].map((t) => [t.name, t])));
+  return new Map([...builtIn().map((t) => [t.name, t] as const), ...registered()]);
 }
 
 /** Add a type (tests register a throwaway one); its name and segment must be new. */
 export function registerContentType(type: AnyContentType): void {
-  const types = registry();
-  for (const t of types.values()) {
+  for (const t of registry().values()) {
     if (t.name === type.name || t.segment === type.segment) throw new Error(`content type ${type.name} (/cms/${type.segment}) clashes with ${t.name}`);
   }
-  types.set(type.name, type);
+  registered().set(type.name, type);
 }
 
 export function contentTypes(): AnyContentType[] {
