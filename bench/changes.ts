@@ -14,7 +14,6 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildIfStale } from '../scripts/build-if-stale';
-import { median } from './lib/ab';
 import { queries } from './lib/cold';
 import { prepareBenchData } from './lib/data';
 import { measure, type LoadResult } from './lib/load';
@@ -22,7 +21,7 @@ import { start, startGazette, waitFor } from './lib/processes';
 import { loadAverage } from './lib/proc';
 import { recordingKey } from './lib/recording-key';
 import { recordScenarios } from './lib/recordings';
-import { printTable, type BenchReport, type ScenarioReport } from './lib/report';
+import { printTable, summariseScenario, type BenchReport, type ScenarioReport } from './lib/report';
 import type { Scenario } from './scenarios';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -104,24 +103,8 @@ async function main(): Promise<void> {
 
   const scenarios: ScenarioReport[] = SCENARIOS.map((s) => {
     const r = runs[s.name]!;
-    const rps = median(r.scenario.map((x) => x.rps));
-    const floorRps = median(r.floor.map((x) => x.rps));
-    const ceilingRps = median(r.ceiling.map((x) => x.rps));
     return {
-      name: s.name,
-      path: s.path.length > 60 ? `${s.path.slice(0, 57)}...` : s.path,
-      rps,
-      p50: median(r.scenario.map((x) => x.p50)),
-      p99: median(r.scenario.map((x) => x.p99)),
-      cpuUsPerRequest: median(r.scenario.map((x) => x.cpuUsPerRequest)),
-      ceilingCpuUsPerRequest: median(r.ceiling.map((x) => x.cpuUsPerRequest)),
-      peakRssMb: Math.max(...r.scenario.map((x) => x.peakRssMb)),
-      queriesPerRequest: median(r.queries.map((q, i) => q / r.scenario[i]!.requests)),
-      errors: r.scenario.reduce((a, x) => a + x.errors, 0),
-      floorRps,
-      ceilingRps,
-      vsFloor: rps / floorRps,
-      vsCeiling: rps / ceilingRps,
+      ...summariseScenario(s.name, s.path.length > 60 ? `${s.path.slice(0, 57)}...` : s.path, r),
       bytes: Buffer.byteLength(recordings[recordingKey(s.path, undefined, false)]?.body ?? ''),
     };
   });

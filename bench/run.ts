@@ -19,7 +19,7 @@ import { start, startGazette, waitFor } from './lib/processes';
 import { loadAverage, memory } from './lib/proc';
 import { prepareBenchData } from './lib/data';
 import { prepareMediaBench } from './lib/media';
-import { compareResults, printTable, type BenchReport, type ScenarioReport } from './lib/report';
+import { compareResults, printTable, summariseScenario, type BenchReport, type ScenarioReport } from './lib/report';
 import { recordingKey } from './lib/recording-key';
 import { recordScenarios } from './lib/recordings';
 import { median } from './lib/ab';
@@ -169,26 +169,7 @@ async function main(): Promise<void> {
 
   const scenarios: ScenarioReport[] = SCENARIOS.map((s) => {
     const r = runs[s.name]!;
-    const rps = median(r.scenario.map((x) => x.rps));
-    const floorRps = median(r.floor.map((x) => x.rps));
-    const ceilingRps = median(r.ceiling.map((x) => x.rps));
-    return {
-      name: s.name,
-      path: s.path,
-      rps,
-      p50: median(r.scenario.map((x) => x.p50)),
-      p99: median(r.scenario.map((x) => x.p99)),
-      cpuUsPerRequest: median(r.scenario.map((x) => x.cpuUsPerRequest)),
-      ceilingCpuUsPerRequest: median(r.ceiling.map((x) => x.cpuUsPerRequest)),
-      peakRssMb: Math.max(...r.scenario.map((x) => x.peakRssMb)),
-      queriesPerRequest: median(r.queries.map((q, i) => q / r.scenario[i]!.requests)),
-      errors: r.scenario.reduce((a, x) => a + x.errors, 0),
-      floorRps,
-      ceilingRps,
-      vsFloor: rps / floorRps,
-      vsCeiling: rps / ceilingRps,
-      ...(r.peer.length ? { peerRps: median(r.peer.map((x) => x.rps)) } : {}),
-    };
+    return { ...summariseScenario(s.name, s.path, r), ...(r.peer.length ? { peerRps: median(r.peer.map((x) => x.rps)) } : {}) };
   });
 
   const commit = (() => {

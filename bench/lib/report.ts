@@ -1,5 +1,7 @@
 // The console table and the comparison between two result files.
 import type { IngestTiming } from './media';
+import { median } from './ab';
+import type { LoadResult } from './load';
 export interface ScenarioReport {
   name: string;
   path: string;
@@ -19,6 +21,37 @@ export interface ScenarioReport {
   coldMsMedian?: number;
   coldMsMax?: number;
   bytes?: number;
+}
+
+/** The rounds of one scenario: its own runs, the floor's and the ceiling's, and queries per round. */
+export interface ScenarioRuns {
+  scenario: LoadResult[];
+  floor: LoadResult[];
+  ceiling: LoadResult[];
+  queries: number[];
+}
+
+/** One scenario's line of the report: medians over its rounds, against the floor and the ceiling. */
+export function summariseScenario(name: string, path: string, r: ScenarioRuns): ScenarioReport {
+  const rps = median(r.scenario.map((x) => x.rps));
+  const floorRps = median(r.floor.map((x) => x.rps));
+  const ceilingRps = median(r.ceiling.map((x) => x.rps));
+  return {
+    name,
+    path,
+    rps,
+    p50: median(r.scenario.map((x) => x.p50)),
+    p99: median(r.scenario.map((x) => x.p99)),
+    cpuUsPerRequest: median(r.scenario.map((x) => x.cpuUsPerRequest)),
+    ceilingCpuUsPerRequest: median(r.ceiling.map((x) => x.cpuUsPerRequest)),
+    peakRssMb: Math.max(...r.scenario.map((x) => x.peakRssMb)),
+    queriesPerRequest: median(r.queries.map((q, i) => q / r.scenario[i]!.requests)),
+    errors: r.scenario.reduce((a, x) => a + x.errors, 0),
+    floorRps,
+    ceilingRps,
+    vsFloor: rps / floorRps,
+    vsCeiling: rps / ceilingRps,
+  };
 }
 
 export interface BenchReport {
