@@ -23,6 +23,14 @@ describe('the problem builder', () => {
     expect((await toResponse(answer).json()) as unknown).toMatchObject({ status: 500 });
   });
 
+  it('titles every refusal Gazette sends by its RFC 9110 reason phrase, never "Error"', () => {
+    const titles = [400, 401, 403, 404, 405, 406, 410, 413, 415, 416, 422, 500, 503].map((status) => (JSON.parse(problem(status).body) as { title: string }).title);
+    expect(titles).toEqual([
+      'Bad Request', 'Unauthorized', 'Forbidden', 'Not Found', 'Method Not Allowed', 'Not Acceptable', 'Gone',
+      'Content Too Large', 'Unsupported Media Type', 'Range Not Satisfiable', 'Unprocessable Content', 'Internal Server Error', 'Service Unavailable',
+    ]);
+  });
+
   it('turns an HttpError into the same answer, with its extensions', () => {
     const err = new HttpError(400, 'Invalid query parameter: limit.', { 'invalid-params': [{ name: 'limit', reason: 'too big' }] });
     expect(JSON.parse(err.answer().body)).toMatchObject({ status: 400, 'invalid-params': [{ name: 'limit' }] });
