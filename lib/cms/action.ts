@@ -6,14 +6,12 @@ import 'server-only';
 import { redirect, RedirectType } from 'next/navigation';
 import type { z } from 'zod';
 import { getDb, type Tx } from '@/db/client';
-import { toDomainError } from '@/db/errors';
-import { isDatabaseOutage } from '@/db/outage';
 import type { NewRevision } from '@/db/schema';
 import { currentEditor, type Editor } from './session';
 import { isPlainFormPost, storeFlash } from './flash';
 import { afterCommit } from './after-commit';
 import { commitChange } from './commit';
-import { ActionRefusal, refusalFor } from './refusals';
+import { failureOf } from './refusals';
 
 export interface ActionState {
   status: 'idle' | 'ok' | 'invalid' | 'conflict' | 'denied' | 'error';
@@ -104,25 +102,11 @@ export function cmsAction<S extends z.ZodType>(spec: ActionSpec<S>) {
     try {
       result = await commitChange(await getDb(), editor, (tx) => spec.run({ input: parsed.data, editor, tx }));
     } catch (err) {
-      if (err instanceof ActionRefusal) {
-        return { status: err.status, message: err.message, fieldErrors: err.fieldErrors, values: echo(values) };
-      }
-      // A refused write (conflict, invalid value) is known from the error alone; only then ask
-      // whether the database is there at all (db/outage.ts probes it).
-      const domain = toDomainError(err);
-      if (domain?.kind === 'unavailable' || (!domain && (await isDatabaseOutage(err)))) {
+      const failure = await failureOf(err, 'action');
+      if (failure.kind === 'refused') return { status: failure.status, message: failure.message, fieldErrors: failure.fieldErrors, values: echo(values) };
+      if (failure.kind === 'outage') {
         return { status: 'error', message: 'Cannot save right now: the database is unavailable. Your text is kept; try again in a moment.', values: echo(values) };
       }
-      if (domain) {
-        const refusal = refusalFor(domain);
-        return {
-          status: domain.kind === 'conflict' ? 'conflict' : 'invalid',
-          message: refusal.message,
-          fieldErrors: refusal.field ? { [refusal.field]: refusal.message } : undefined,
-          values: echo(values),
-        };
-      }
-      console.error('[cms] action failed:', err);
       return { status: 'error', message: 'Something went wrong; nothing was saved. Your text is kept.', values: echo(values) };
     }
 

@@ -7,14 +7,13 @@ import 'server-only';
 import { inArray } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '@/db/client';
-import { toDomainError } from '@/db/errors';
 import { afterCommit } from './after-commit';
 import { commitChange } from './commit';
 import { publicationOf, type AnyContentType, type FormValues } from './content-type';
 import { deleteItem, findItem, saveItem } from './items';
 import { headVersion } from './item-rows';
 import { findStaged, stagedItem } from './staging';
-import { ActionRefusal, refusalFor } from './refusals';
+import { ActionRefusal, failureOf } from './refusals';
 import type { Editor } from './session';
 
 export const BULK_INTENTS = ['publish', 'unpublish', 'delete'] as const;
@@ -62,15 +61,11 @@ function posted(values: FormValues): Record<string, string> {
 const firstSentence = (message: string) => /^.*?[.!?](?=\s|$)/.exec(message)?.[0] ?? message;
 
 async function reasonFor(err: unknown): Promise<string> {
-  if (err instanceof ActionRefusal) {
-    const fields = Object.values(err.fieldErrors ?? {});
-    return fields.length ? fields.join(' ') : firstSentence(err.message);
-  }
-  const domain = toDomainError(err);
-  if (domain?.kind === 'unavailable') return 'The database was unavailable; nothing was changed.';
-  if (domain) return refusalFor(domain).message;
-  console.error('[cms] bulk item failed:', err);
-  return 'Something went wrong; nothing was changed.';
+  const failure = await failureOf(err, 'bulk item');
+  if (failure.kind === 'outage') return 'The database was unavailable; nothing was changed.';
+  if (failure.kind === 'unexpected') return 'Something went wrong; nothing was changed.';
+  const fields = Object.values(failure.fieldErrors ?? {});
+  return fields.length ? fields.join(' ') : firstSentence(failure.message);
 }
 
 /** Apply one intent to each selected item, in the order given; report per item. */
