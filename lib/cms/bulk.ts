@@ -9,9 +9,9 @@ import { z } from 'zod';
 import type { Db } from '@/db/client';
 import { afterCommit } from './after-commit';
 import { commitChange } from './commit';
-import { publicationOf, type AnyContentType, type FormValues } from './content-type';
+import { publicationOf, type AnyContentType } from './content-type';
 import { deleteItem, findItem, saveItem } from './items';
-import { headVersion } from './item-rows';
+import { headVersion, parseAsSubmitted } from './item-rows';
 import { findStaged, stagedItem } from './staging';
 import { ActionRefusal, failureOf } from './refusals';
 import type { Editor } from './session';
@@ -48,13 +48,6 @@ export interface BulkOutcome {
   unchanged: { id: string; title: string; reason: string }[];
   /** False when the shared cache did not take the invalidation (lib/cms/after-commit.ts). */
   everywhere: boolean;
-}
-
-/** A form's values as a browser posts them: a ticked checkbox is "on", an unticked one absent. */
-function posted(values: FormValues): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(values)) if (v !== false) out[k] = v === true ? 'on' : v;
-  return out;
 }
 
 /** The editor's first sentence of a refusal (the rest speaks of a form the bulk page has not). */
@@ -96,7 +89,7 @@ export async function runBulk(db: Db, type: AnyContentType, selection: BulkSelec
         // one (lib/cms/staging.ts), which publishing or unpublishing from the form folds in too.
         const staged = await findStaged(tx, type, current.id);
         const shown = (staged && stagedItem(type, current, staged)) || current;
-        const input = type.form.safeParse({ ...posted(type.toForm(shown)), id: current.id, version: String(item.version), intent: selection.intent });
+        const input = parseAsSubmitted(type, shown, { id: current.id, version: item.version, intent: selection.intent });
         if (!input.success) {
           const fields = [...new Set(input.error.issues.map((i) => String(i.path[0] ?? 'form')))].join(', ');
           throw new ActionRefusal('invalid', `Its ${fields} must be corrected first: open it, fix and save.`);
