@@ -63,6 +63,7 @@ const noteType = defineContentType({
   messages: { published: 'It is public now.', deleteEffect: () => 'it disappears' },
   list: { columns: [] },
   revisions: { compare: [{ label: 'Title', show: (s) => s.title }], text: { label: 'Body', of: (s) => s.body }, restoreNote: 'Brings back the text.' },
+  textField: 'body',
 });
 
 const editor = { id: 'test-editor', name: 'Test Editor', email: 'editor@example.com', role: 'editor' as const };
