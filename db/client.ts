@@ -9,6 +9,7 @@ import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import type { Logger } from 'drizzle-orm/logger';
 import * as schema from './schema';
 import { lockDataDir } from './data-dir-lock';
+import { readDatabaseSettings } from './settings';
 
 export type Schema = typeof schema;
 export type Db = PgDatabase<PgQueryResultHKT, Schema>;
@@ -154,13 +155,12 @@ export function setProcessDatabase(handle: DbHandle): void {
   (globalThis as CurrentHolder)[CURRENT] = handle;
 }
 
-/** The process's database, opened from the configuration on first use. */
+/** The process's database, opened from DATABASE_URL / GAZETTE_DATA_DIR (./settings.ts) on first use. */
 export function getDatabaseHandle(): Promise<DbHandle> {
   const holder = globalThis as HandleHolder;
   if (!holder[HANDLE]) {
     holder[HANDLE] = (async () => {
-      const { getConfig } = await import('../lib/config');
-      const config = getConfig();
+      const config = readDatabaseSettings();
       const handle = await openDatabase({
         driver: driverFor(config.databaseUrl),
         url: config.databaseUrl,

@@ -3,40 +3,30 @@
 
 export type DomainErrorKind = 'conflict' | 'invalid' | 'unavailable';
 
+/** Which rule a refused write broke (SQLSTATE class 23 and the bad-value codes of class 22). */
+export type Violation = 'unique' | 'foreign-key' | 'check' | 'not-null' | 'value' | 'busy';
+
+/**
+ * A classified database failure: its kind, the rule it broke and the constraint's name. What an
+ * editor reads about a constraint (and which form field it belongs to) is the CMS's business
+ * (lib/cms/refusals.ts): the database layer knows no forms.
+ */
 export class DomainError extends Error {
   constructor(
     readonly kind: DomainErrorKind,
     message: string,
-    /** The field the error is about, when one can be named (for form errors). */
-    readonly field?: string,
-    options?: { cause?: unknown; constraint?: string },
+    options: { cause?: unknown; constraint?: string; violation?: Violation } = {},
   ) {
-    super(message, options);
+    super(message, { cause: options.cause });
     this.name = 'DomainError';
-    this.constraint = options?.constraint;
+    this.constraint = options.constraint;
+    this.violation = options.violation;
   }
 
   /** The violated constraint's name, when the database named one. */
   readonly constraint: string | undefined;
+  readonly violation: Violation | undefined;
 }
-
-// Constraint name → the schema field it guards (db/schema.ts property names). What an editor
-// reads about each is the CMS's business (lib/cms/refusals.ts), not the database's.
-const CONSTRAINT_FIELDS: Record<string, string> = {
-  posts_slug_unique: 'slug',
-  post_slug_redirects_pkey: 'slug',
-  posts_slug_format: 'slug',
-  tags_slug_format: 'tags',
-  posts_title_not_blank: 'title',
-  changelog_title_not_blank: 'title',
-  events_title_not_blank: 'title',
-  posts_scheduled_has_time: 'publishedAt',
-  changelog_scheduled_has_time: 'publishedAt',
-  events_scheduled_has_time: 'publishedAt',
-  events_end_after_start: 'endsAt',
-  events_uid_unique: 'uid',
-  revisions_entity_version: 'version',
-};
 
 interface PgErrorLike {
   code?: unknown;
@@ -64,28 +54,29 @@ export function toDomainError(err: unknown): DomainError | undefined {
   if (!pg || typeof pg.code !== 'string') return undefined;
   const code = pg.code;
   const constraint = String(pg.constraint ?? pg.constraint_name ?? '');
-  const field = CONSTRAINT_FIELDS[constraint];
-  const options = { cause: err, constraint: constraint || undefined };
+  const named = { cause: err, constraint: constraint || undefined };
   switch (code) {
     case '23505': // unique_violation
-      return new DomainError('conflict', 'This value is already taken.', field, options);
+      return new DomainError('conflict', 'This value is already taken.', { ...named, violation: 'unique' });
     case '23503': // foreign_key_violation
-      return new DomainError('invalid', 'This refers to something that does not exist.', field, options);
+      return new DomainError('invalid', 'This refers to something that does not exist.', { ...named, violation: 'foreign-key' });
     case '23514': // check_violation
+      return new DomainError('invalid', 'A value is not valid.', { ...named, violation: 'check' });
     case '23502': // not_null_violation
+      return new DomainError('invalid', 'A value is missing.', { ...named, violation: 'not-null' });
     case '22001': // string_data_right_truncation
     case '22P02': // invalid_text_representation (bad enum, bad uuid)
     case '22007': // invalid_datetime_format
     case '22008': // datetime_field_overflow
-      return new DomainError('invalid', 'A value is not valid.', field, options);
+      return new DomainError('invalid', 'A value is not valid.', { ...named, violation: 'value' });
     case '40001': // serialization_failure
     case '40P01': // deadlock_detected
-      return new DomainError('conflict', 'The database was busy with a conflicting change; try again.', undefined, { cause: err });
+      return new DomainError('conflict', 'The database was busy with a conflicting change; try again.', { cause: err, violation: 'busy' });
   }
   // Class 08 (connection exception), 57P0x (server shutting down), 53xxx (resources), and
   // socket-level errors: the database is not there right now.
   if (code.startsWith('08') || code.startsWith('57P') || code.startsWith('53') || UNAVAILABLE_CODES.has(code)) {
-    return new DomainError('unavailable', 'The database is unavailable.', undefined, { cause: err });
+    return new DomainError('unavailable', 'The database is unavailable.', { cause: err });
   }
   return undefined;
 }

@@ -4,14 +4,14 @@
 import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
+import { databaseEnvShape, presentEnv } from '@/db/settings';
 
 const optionalUrl = z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' }).optional();
 
 const envSchema = z
   .object({
     NODE_ENV: z.enum(['development', 'production', 'test']).default('production'),
-    DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/, error: 'must be a postgres:// or postgresql:// URL' }).optional(),
-    GAZETTE_DATA_DIR: z.string().trim().min(1).default('.data/pglite'),
+    ...databaseEnvShape,
     PORT: z.coerce.number().int().min(1).max(65535).default(3000),
     HOST: z.string().trim().min(1).default('127.0.0.1'),
     SITE_URL: optionalUrl,
@@ -167,9 +167,7 @@ export class ConfigError extends Error {
 }
 
 export function parseConfig(env: Record<string, string | undefined>): Config {
-  // An empty value (`NAME=` in .env) means "not set".
-  const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v.trim() !== ''));
-  const result = envSchema.safeParse(present);
+  const result = envSchema.safeParse(presentEnv(env));
   if (!result.success) {
     throw new ConfigError(
       result.error.issues.map((issue) => ({

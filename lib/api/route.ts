@@ -1,6 +1,18 @@
-// The public route wrapper every route handler under app/ uses: lib/http's, told how to
-// recognise a database outage (lib/http itself knows nothing of storage).
+// The public route wrapper every route handler under app/ uses, and the failure answer of the
+// handlers that are not public (cron, uploads, autosave): lib/http's, told how to recognise a
+// database outage (lib/http itself knows nothing of storage).
 import { isDatabaseOutage } from '@/db/outage';
-import { createPublicRoute } from '@/lib/http/public-route';
+import { toResponse, type ProblemAnswer } from '@/lib/http/problem';
+import { createPublicRoute, failureAnswer, type OutageWording } from '@/lib/http/public-route';
 
 export const publicRoute = createPublicRoute({ isOutage: isDatabaseOutage });
+
+/** An unexpected error in any handler (public or CMS): 503 + Retry-After for an outage, else a logged 500. */
+export async function failureResponse(err: unknown, wording?: OutageWording): Promise<Response> {
+  return toResponse(await databaseFailure(err, wording));
+}
+
+/** The same, as plain data (for a failure reported inside a larger answer). */
+export function databaseFailure(err: unknown, wording?: OutageWording): Promise<ProblemAnswer> {
+  return failureAnswer(err, isDatabaseOutage, wording);
+}

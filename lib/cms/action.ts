@@ -5,15 +5,13 @@
 import 'server-only';
 import { redirect, RedirectType } from 'next/navigation';
 import type { z } from 'zod';
-import { getDb, type Tx } from '@/db/client';
-import { toDomainError } from '@/db/errors';
-import { isDatabaseOutage } from '@/db/outage';
+import { getDb, type Db, type Tx } from '@/db/client';
 import type { NewRevision } from '@/db/schema';
 import { currentEditor, type Editor } from './session';
 import { isPlainFormPost, storeFlash } from './flash';
 import { afterCommit } from './after-commit';
 import { commitChange } from './commit';
-import { ActionRefusal, refusalFor } from './refusals';
+import { failureOf } from './refusals';
 
 export interface ActionState {
   status: 'idle' | 'ok' | 'invalid' | 'conflict' | 'denied' | 'error';
@@ -44,16 +42,33 @@ export interface RunResult {
   /** Tell the WebSub hub that the public feeds changed. */
   feedsChanged?: boolean;
   data?: Record<string, unknown>;
+  /** Part of the change was refused (a bulk action's report): answered as a conflict, not ok. */
+  partial?: boolean;
 }
 
-interface ActionSpec<S extends z.ZodType> {
+type Run<S extends z.ZodType> =
+  /** Runs inside one database transaction; throw ActionRefusal to refuse. */
+  | { run: (ctx: { input: z.infer<S>; editor: Editor; tx: Tx }) => Promise<RunResult>; runEach?: never }
+  /**
+   * Commits its parts itself, each in a transaction of its own with commitChange (a bulk action:
+   * one refused item leaves the others done). The caches are invalidated once, after all.
+   */
+  | { runEach: (ctx: { input: z.infer<S>; editor: Editor; db: Db }) => Promise<RunResult>; run?: never };
+
+type ActionSpec<S extends z.ZodType> = Run<S> & {
   /** Which form this action serves (for the no-JavaScript result, lib/cms/flash.ts). */
   form: string | ((values: Record<string, string>) => string);
   schema: S;
   role?: 'editor' | 'admin';
-  /** Runs inside one database transaction; throw ActionRefusal to refuse. */
-  run: (ctx: { input: z.infer<S>; editor: Editor; tx: Tx }) => Promise<RunResult>;
-}
+  /**
+   * Where the result is shown when that is not the page the form is on (a confirmation page's
+   * report shows on its list): the result is stored as that page's flash and the browser sent
+   * there, with or without JavaScript. Such a page needs a session, so a signed-out editor goes
+   * to the sign-in page instead; and it has no fields to highlight, so a refusal's message says
+   * what is wrong.
+   */
+  backTo?: (values: Record<string, string>) => string;
+};
 
 function formValues(formData: FormData): Record<string, string> {
   // Prototype-less: a field named __proto__ or constructor is just an (unknown) field.
@@ -81,7 +96,10 @@ export function cmsAction<S extends z.ZodType>(spec: ActionSpec<S>) {
       console.error('[cms] session check failed:', err);
       return { status: 'error', message: 'Cannot reach the database to check your session. Nothing was saved; your text is kept.', values: echo(values) };
     }
-    if (!editor) return { status: 'denied', message: 'Your session has ended. Sign in again in another tab; your text is kept here.', values: echo(values) };
+    if (!editor) {
+      if (spec.backTo) redirect('/cms/login');
+      return { status: 'denied', message: 'Your session has ended. Sign in again in another tab; your text is kept here.', values: echo(values) };
+    }
 
     const parsed = spec.schema.safeParse(values);
     if (!parsed.success) {
@@ -94,7 +112,9 @@ export function cmsAction<S extends z.ZodType>(spec: ActionSpec<S>) {
         const field = String(issue.path[0] ?? 'form');
         fieldErrors[field] ??= issue.message;
       }
-      return { status: 'invalid', message: 'Please correct the highlighted fields.', fieldErrors, values: echo(values) };
+      const first = Object.values(fieldErrors)[0];
+      const message = spec.backTo && first ? `Nothing was changed: ${first}` : 'Please correct the highlighted fields.';
+      return { status: 'invalid', message, fieldErrors, values: echo(values) };
     }
     if (spec.role === 'admin' && editor.role !== 'admin') {
       return { status: 'denied', message: 'Only an admin can do this.', values: echo(values) };
@@ -102,38 +122,28 @@ export function cmsAction<S extends z.ZodType>(spec: ActionSpec<S>) {
 
     let result: RunResult;
     try {
-      result = await commitChange(await getDb(), editor, (tx) => spec.run({ input: parsed.data, editor, tx }));
+      const db = await getDb();
+      result = spec.runEach ? await spec.runEach({ input: parsed.data, editor, db }) : await commitChange(db, editor, (tx) => spec.run({ input: parsed.data, editor, tx }));
     } catch (err) {
-      if (err instanceof ActionRefusal) {
-        return { status: err.status, message: err.message, fieldErrors: err.fieldErrors, values: echo(values) };
-      }
-      // A refused write (conflict, invalid value) is known from the error alone; only then ask
-      // whether the database is there at all (db/outage.ts probes it).
-      const domain = toDomainError(err);
-      if (domain?.kind === 'unavailable' || (!domain && (await isDatabaseOutage(err)))) {
+      const failure = await failureOf(err, 'action');
+      if (failure.kind === 'refused') return { status: failure.status, message: failure.message, fieldErrors: failure.fieldErrors, values: echo(values) };
+      if (failure.kind === 'outage') {
         return { status: 'error', message: 'Cannot save right now: the database is unavailable. Your text is kept; try again in a moment.', values: echo(values) };
       }
-      if (domain) {
-        const refusal = refusalFor(domain);
-        return {
-          status: domain.kind === 'conflict' ? 'conflict' : 'invalid',
-          message: refusal.message,
-          fieldErrors: refusal.field ? { [refusal.field]: refusal.message } : undefined,
-          values: echo(values),
-        };
-      }
-      console.error('[cms] action failed:', err);
       return { status: 'error', message: 'Something went wrong; nothing was saved. Your text is kept.', values: echo(values) };
     }
 
     const everywhere = await afterCommit({ tags: result.tags, feedsChanged: result.feedsChanged ?? false }, 'action');
     if (result.redirectTo) redirect(result.redirectTo);
     const message = everywhere ? result.message : `${result.message} ${SHARED_CACHE_DOWN}`;
-    return { status: 'ok', message, data: result.data };
+    return { status: result.partial ? 'conflict' : 'ok', message, data: result.data };
   };
   return async (_prev: ActionState, formData: FormData): Promise<ActionState> => {
     const state: ActionState = { ...(await inner(formData)), at: stamp() };
-    return answer(typeof spec.form === 'string' ? spec.form : spec.form(formValues(formData)), state);
+    const values = formValues(formData);
+    const form = typeof spec.form === 'string' ? spec.form : spec.form(values);
+    if (spec.backTo) return answerAt(form, state, spec.backTo(values));
+    return answer(form, state);
   };
 }
 
@@ -157,6 +167,17 @@ export async function answer(form: string, state: ActionState): Promise<ActionSt
     return state;
   }
   redirect(back, RedirectType.push);
+}
+
+/** Hand a result to another page (ActionSpec.backTo): stored as its flash, then there. */
+async function answerAt(form: string, state: ActionState, back: string): Promise<never> {
+  try {
+    await storeFlash(form, state);
+  } catch (err) {
+    // The database is down: the page shows without the result.
+    console.error('[cms] could not store the form result:', err instanceof Error ? err.message : err);
+  }
+  redirect(back);
 }
 
 /** The fields of a form submission, as typed (for refilling the form). */

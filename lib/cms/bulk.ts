@@ -2,19 +2,19 @@
 // engine (lib/cms/items.ts) in its own transaction with its own revision, exactly as if the
 // editor had pressed the button on its page: the version the list showed is checked, the
 // publication rules apply, and one refused item (changed by someone else, deleted, invalid)
-// leaves the others done and itself untouched. The caches are invalidated once, after all.
+// leaves the others done and itself untouched. The caches are invalidated once, after all, by
+// the action wrapper (lib/cms/action.ts), which serves this action like every other.
 import 'server-only';
 import { inArray } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '@/db/client';
-import { toDomainError } from '@/db/errors';
-import { afterCommit } from './after-commit';
+import { cmsAction } from './action';
 import { commitChange } from './commit';
-import { publicationOf, type AnyContentType, type FormValues } from './content-type';
+import { publicationOf, type AnyContentType } from './content-type';
 import { deleteItem, findItem, saveItem } from './items';
-import { headVersion } from './item-rows';
+import { headVersion, parseAsSubmitted } from './item-rows';
 import { findStaged, stagedItem } from './staging';
-import { ActionRefusal, refusalFor } from './refusals';
+import { ActionRefusal, failureOf } from './refusals';
 import type { Editor } from './session';
 
 export const BULK_INTENTS = ['publish', 'unpublish', 'delete'] as const;
@@ -32,11 +32,24 @@ const selected = z
   })
   .pipe(z.object({ id: z.uuid('Unknown item.'), version: z.number().int().positive() }));
 
+const selection = z.array(selected).min(1, 'Select at least one item.').max(MAX_BULK_ITEMS, `Select at most ${MAX_BULK_ITEMS} items at once.`);
+
 export const bulkSelectionSchema = z.object({
   intent: z.enum(BULK_INTENTS, { error: 'Choose publish, unpublish or delete.' }),
-  items: z.array(selected).min(1, 'Select at least one item.').max(MAX_BULK_ITEMS, `Select at most ${MAX_BULK_ITEMS} items at once.`),
+  items: selection,
 });
 export type BulkSelection = z.output<typeof bulkSelectionSchema>;
+
+/**
+ * The confirmation form as the action wrapper reads it: its repeated `item` fields arrive joined
+ * with commas (lib/cms/action.ts formValues; a selected row's value has none of its own), and
+ * `back` names the list to return to.
+ */
+const bulkForm = z.object({
+  intent: bulkSelectionSchema.shape.intent,
+  item: z.preprocess((v) => (typeof v === 'string' && v !== '' ? v.split(',') : []), selection),
+  back: z.string().optional(),
+});
 
 export const BULK_DONE: Record<BulkIntent, string> = { publish: 'published', unpublish: 'unpublished (now drafts)', delete: 'deleted' };
 export const BULK_VERB: Record<BulkIntent, string> = { publish: 'Publish', unpublish: 'Unpublish', delete: 'Delete' };
@@ -47,39 +60,43 @@ export interface BulkOutcome {
   refused: { id: string; title: string; reason: string }[];
   /** Needed nothing (e.g. unpublishing a draft). */
   unchanged: { id: string; title: string; reason: string }[];
-  /** False when the shared cache did not take the invalidation (lib/cms/after-commit.ts). */
-  everywhere: boolean;
-}
-
-/** A form's values as a browser posts them: a ticked checkbox is "on", an unticked one absent. */
-function posted(values: FormValues): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(values)) if (v !== false) out[k] = v === true ? 'on' : v;
-  return out;
 }
 
 /** The editor's first sentence of a refusal (the rest speaks of a form the bulk page has not). */
 const firstSentence = (message: string) => /^.*?[.!?](?=\s|$)/.exec(message)?.[0] ?? message;
 
 async function reasonFor(err: unknown): Promise<string> {
-  if (err instanceof ActionRefusal) {
-    const fields = Object.values(err.fieldErrors ?? {});
-    return fields.length ? fields.join(' ') : firstSentence(err.message);
-  }
-  const domain = toDomainError(err);
-  if (domain?.kind === 'unavailable') return 'The database was unavailable; nothing was changed.';
-  if (domain) return refusalFor(domain).message;
-  console.error('[cms] bulk item failed:', err);
-  return 'Something went wrong; nothing was changed.';
+  const failure = await failureOf(err, 'bulk item');
+  if (failure.kind === 'outage') return 'The database was unavailable; nothing was changed.';
+  if (failure.kind === 'unexpected') return 'Something went wrong; nothing was changed.';
+  const fields = Object.values(failure.fieldErrors ?? {});
+  return fields.length ? fields.join(' ') : firstSentence(failure.message);
 }
 
-/** Apply one intent to each selected item, in the order given; report per item. */
-export async function runBulk(db: Db, type: AnyContentType, selection: BulkSelection, editor: Editor): Promise<BulkOutcome> {
+/**
+ * The bulk action of a type's list, posted from its confirmation page ([type]/bulk/page.tsx): the
+ * one action wrapper, each item committed on its own, the report shown on the list it came from.
+ */
+export function bulkAction(type: AnyContentType) {
+  return cmsAction({
+    form: bulkFlashForm(type.name),
+    backTo: (values) => listBackHref(type, values.back),
+    schema: bulkForm,
+    runEach: async ({ input, editor, db }) => {
+      const selection = { intent: input.intent, items: input.item };
+      const { outcome, tags, feedsChanged } = await runBulk(db, type, selection, editor);
+      return { message: describeBulk(type, selection.intent, outcome), tags, feedsChanged, partial: outcome.refused.length > 0 };
+    },
+  });
+}
+
+/** Apply one intent to each selected item, in the order given; report per item, and what the caller invalidates. */
+export async function runBulk(db: Db, type: AnyContentType, selection: BulkSelection, editor: Editor): Promise<{ outcome: BulkOutcome; tags: string[]; feedsChanged: boolean }> {
   const t = type.table;
   const ids = [...new Set(selection.items.map((i) => i.id))];
   // Titles of every selected row, deleted ones too, to name them in the report.
   const titles = new Map((await db.select({ id: t.id, title: t.title }).from(t).where(inArray(t.id, ids))).map((r) => [r.id as string, r.title as string]));
-  const outcome: BulkOutcome = { done: [], refused: [], unchanged: [], everywhere: true };
+  const outcome: BulkOutcome = { done: [], refused: [], unchanged: [] };
   const tags: string[] = [];
   let feedsChanged = false;
   const seen = new Set<string>();
@@ -101,7 +118,7 @@ export async function runBulk(db: Db, type: AnyContentType, selection: BulkSelec
         // one (lib/cms/staging.ts), which publishing or unpublishing from the form folds in too.
         const staged = await findStaged(tx, type, current.id);
         const shown = (staged && stagedItem(type, current, staged)) || current;
-        const input = type.form.safeParse({ ...posted(type.toForm(shown)), id: current.id, version: String(item.version), intent: selection.intent });
+        const input = parseAsSubmitted(type, shown, { id: current.id, version: item.version, intent: selection.intent });
         if (!input.success) {
           const fields = [...new Set(input.error.issues.map((i) => String(i.path[0] ?? 'form')))].join(', ');
           throw new ActionRefusal('invalid', `Its ${fields} must be corrected first: open it, fix and save.`);
@@ -119,8 +136,7 @@ export async function runBulk(db: Db, type: AnyContentType, selection: BulkSelec
       outcome.refused.push({ id: item.id, title, reason: await reasonFor(err) });
     }
   }
-  if (tags.length || feedsChanged) outcome.everywhere = await afterCommit({ tags, feedsChanged }, 'action');
-  return outcome;
+  return { outcome, tags, feedsChanged };
 }
 
 /** The report in one paragraph: "12 published. 1 refused: “X”: Eddie changed this post at …". */

@@ -222,6 +222,11 @@ export interface ContentTypeDescription<
     /** What restoring brings back, in the editor's words. */
     restoreNote: string;
   };
+  /**
+   * The form field holding the long text (revisions.text shows it; a body, a description): the
+   * editor checks its size before sending, since Server Action bodies are capped.
+   */
+  textField: string;
   /** The Markdown field previewed as the public page renders it, if any. */
   preview?: (values: FormValues) => string | undefined;
 }

@@ -8,6 +8,7 @@ import { getDb } from '@/db/client';
 import { getConfig } from '@/lib/config';
 import { getMediaStore } from '@/lib/media/store';
 import { sweepMediaIfDue } from '@/lib/media/sweep';
+import { failureResponse } from '@/lib/api/route';
 import { problem, toResponse } from '@/lib/http/problem';
 import { afterCommit } from './after-commit';
 import { publishDue } from './scheduler';
@@ -30,8 +31,7 @@ export async function runCron(request: Request): Promise<Response> {
   try {
     change = await publishDue();
   } catch (err) {
-    console.error('[cron] publish failed:', err);
-    return toResponse(problem(503, 'Scheduled publishing could not reach the database.', { cache: 'none', headers: { 'retry-after': '60' } }));
+    return failureResponse(err, { log: '[cron] publish', detail: 'Scheduled publishing could not reach the database.', retryAfter: 60 });
   }
   if (!(await afterCommit(change, 'route'))) {
     console.error('[cron] published, but the shared cache is unreachable; servers read from the database until it is back.');

@@ -7,8 +7,8 @@ import type { Db, Tx } from '@/db/client';
 import { revisions } from '@/db/schema';
 import type { RunResult } from './action';
 import { ActionRefusal } from './refusals';
-import { keyOf, publicationOf, type AnyContentType } from './content-type';
-import type { PublicationStatus } from './publication';
+import { keyOf, publicationOf, type AnyContentType, type FormValues } from './content-type';
+import type { PublicationStatus, PublishIntent } from './publication';
 import { editorClock } from './editor-clock';
 
 /** A row of any content type, with its extras (lib/cms/content-type.ts `extras`). */
@@ -61,6 +61,22 @@ export async function staleVersion(tx: Tx, type: AnyContentType, id: string): Pr
 
 /** The form's own values, without id, version, intent and publishAt. */
 export type ItemValues = Record<string, unknown>;
+
+/** A form's values as a browser posts them: a ticked checkbox is "on", an unticked one absent. */
+function posted(values: FormValues): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(values)) if (v !== false) out[k] = v === true ? 'on' : v;
+  return out;
+}
+
+/**
+ * An item's values as its page's form would post them, parsed by the type's form: the check a
+ * save passes, for values that did not come from a form (a restored revision, a bulk action).
+ * So a value the form refuses today (an old revision's `javascript:` link) is refused here too.
+ */
+export function parseAsSubmitted(type: AnyContentType, item: AnyItem, base: { id: string; version: number; intent: PublishIntent }) {
+  return type.form.safeParse({ ...posted(type.toForm(item)), id: base.id, version: String(base.version), intent: base.intent });
+}
 
 /**
  * Write an item's row from form values (insert, or update at `version`, checked against the

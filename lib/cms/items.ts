@@ -12,7 +12,7 @@ import type { RunResult } from './action';
 import { ActionRefusal } from './refusals';
 import { keyOf, publicationOf, type AnyContentType, type FormBase } from './content-type';
 import { versionField } from './forms';
-import { findItem, headVersion, isPublic, revisionOf, staleVersion, withExtras, writeRow, type AnyItem } from './item-rows';
+import { findItem, headVersion, isPublic, parseAsSubmitted, revisionOf, staleVersion, withExtras, writeRow, type AnyItem } from './item-rows';
 import { nextPublication, schedulerNote, type PublicationStatus, type PublishIntent } from './publication';
 import { applyStaged, dropStaged, stageEdit } from './staging';
 import { recordChange } from './change-log';
@@ -148,15 +148,23 @@ export async function restoreItem(tx: Tx, type: AnyContentType, input: { id: str
     const fields = [...new Set(snap.error.issues.map((i: z.core.$ZodIssue) => String(i.path[0] ?? '?')))].join(', ');
     throw new ActionRefusal('invalid', `Version ${rev.entityVersion} cannot be restored: its stored ${fields} no longer fit this ${label}. Nothing was changed.`);
   }
-  const values = type.snapshot.restore(snap.data, current) as Record<string, unknown>;
+  // Then through the form, as a save is: the snapshot schema reads what was stored, the form
+  // decides what may be saved now (a rule added since, e.g. no javascript: links, holds).
+  const restored = { ...current, ...type.snapshot.restore(snap.data, current) };
+  const parsed = parseAsSubmitted(type, restored, { id: current.id, version: input.version, intent: 'save' });
+  if (!parsed.success) {
+    const reasons = parsed.error.issues.map((i: z.core.$ZodIssue) => `${String(i.path[0] ?? 'form')}: ${i.message}`);
+    throw new ActionRefusal('invalid', `Version ${rev.entityVersion} cannot be restored: the form refuses its values now (${[...new Set(reasons)].join(' ')}). Nothing was changed.`);
+  }
   if (isPublic(type, current)) {
     const head = await headVersion(tx, type, current);
     if (head !== input.version) throw await staleVersion(tx, type, current.id);
+    const { id: _id, version: _version, intent: _intent, publishAt: _publishAt, ...values } = parsed.data;
     await type.beforeWrite?.(tx, values, current);
     const staged = await stageEdit(tx, type, current, values, { head, intent: 'save', publishAt: undefined, editor, now: new Date(), restoredFrom: rev.entityVersion });
     return { ...staged, message: `Restored version ${rev.entityVersion} as unpublished changes.` };
   }
-  const result = await saveItem(tx, type, { ...values, id: current.id, version: input.version, intent: 'save', publishAt: undefined }, editor);
+  const result = await saveItem(tx, type, parsed.data, editor);
   return {
     ...result,
     message: `Restored version ${rev.entityVersion}.`,

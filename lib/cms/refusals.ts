@@ -1,6 +1,9 @@
-// What an editor reads when the database refuses a write: each constraint (db/schema.ts) as
-// the form field it belongs to and a sentence. db/errors.ts only says which constraint failed.
-import type { DomainError } from '@/db/errors';
+// What an editor reads when a CMS change fails: a refusal the code raised, the database refusing
+// a write (each constraint of db/schema.ts as the form field it belongs to and a sentence; db/errors.ts
+// only says which rule and constraint failed), an outage, or a bug. One classification, shared by
+// the action wrapper (./action.ts) and bulk actions (./bulk.ts).
+import { toDomainError, type DomainError, type Violation } from '@/db/errors';
+import { isDatabaseOutage } from '@/db/outage';
 
 const REFUSAL = Symbol.for('gazette.ActionRefusal');
 
@@ -40,11 +43,44 @@ const BY_SUFFIX: Record<string, { field: string; message: string }> = {
   _scheduled_has_time: { field: 'publishAt', message: 'Choose when to publish.' },
 };
 
-/** The editor's message (and field, if any) for a refused write. */
-export function refusalFor(err: DomainError): { message: string; field?: string } {
+// A constraint this file does not name (a new one, or one of a type added later): a sentence by
+// the rule it broke, on the form as a whole. Never the database's column or wording.
+const BY_VIOLATION: Record<Violation, string> = {
+  unique: 'Another item already uses one of these values.',
+  'foreign-key': 'This refers to something that no longer exists; reload the page and try again.',
+  check: 'The database refused one of these values; check the fields and try again.',
+  'not-null': 'A required value is missing; check the fields and try again.',
+  value: 'The database refused one of these values; check the fields and try again.',
+  busy: 'Someone else was saving at the same moment; try again.',
+};
+
+/** The editor's message, and the form field it belongs to ('form' for the form as a whole), for a refused write. */
+export function refusalFor(err: DomainError): { message: string; field: string } {
   const name = err.constraint ?? '';
   const suffix = Object.keys(BY_SUFFIX).find((s) => name.endsWith(s));
   const known = BY_CONSTRAINT[name] ?? (suffix ? BY_SUFFIX[suffix] : undefined);
-  // Otherwise db/errors.ts's own sentence, which is already plain ("This value is already taken.").
-  return known ?? { message: err.message, field: err.field };
+  return known ?? { field: 'form', message: BY_VIOLATION[err.violation ?? 'value'] };
+}
+
+/** How a CMS change failed. */
+export type Failure =
+  | { kind: 'refused'; status: ActionRefusal['status']; message: string; fieldErrors?: Record<string, string> }
+  /** The database is not there: nothing changed, try again. */
+  | { kind: 'outage' }
+  /** A bug: logged here; the editor reads that nothing changed, never the error. */
+  | { kind: 'unexpected' };
+
+/** Classify what a CMS change threw (`what` names it in the log of an unexpected error). */
+export async function failureOf(err: unknown, what: string): Promise<Failure> {
+  if (err instanceof ActionRefusal) return { kind: 'refused', status: err.status, message: err.message, fieldErrors: err.fieldErrors };
+  // A refused write (conflict, invalid value) is known from the error alone; only otherwise ask
+  // whether the database is there at all (db/outage.ts, the one outage test, probes it).
+  const domain = toDomainError(err);
+  if (domain?.kind === 'unavailable' || (!domain && (await isDatabaseOutage(err)))) return { kind: 'outage' };
+  if (domain) {
+    const refusal = refusalFor(domain);
+    return { kind: 'refused', status: domain.kind === 'conflict' ? 'conflict' : 'invalid', message: refusal.message, fieldErrors: { [refusal.field]: refusal.message } };
+  }
+  console.error(`[cms] ${what} failed:`, err);
+  return { kind: 'unexpected' };
 }

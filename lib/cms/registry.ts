@@ -1,6 +1,7 @@
 // Every content type the CMS serves, by name and by URL segment. Adding a type is one
 // description here (see the README, "Adding a content type").
 import 'server-only';
+import type { SyncType } from '@/lib/api/changes';
 import type { AnyContentType } from './content-type';
 import { changelogType } from './types/changelog';
 import { eventType } from './types/event';
@@ -10,7 +11,16 @@ import { postType } from './types/post';
 // these modules in one process (instrumentation.ts is its own bundle): a description must come
 // from the instance that uses it, or what it throws (ActionRefusal) is another instance's class.
 // Read when asked, not at import: the descriptions and the change log import each other.
-const builtIn = () => [postType, changelogType, eventType];
+// Keyed by the API's list of type names (lib/api/changes.ts SYNC_TYPES: /api/changes' `type`
+// parameter and the OpenAPI document need it as a static enum, and lib/api stays free of the
+// CMS): a type added here but not there, or there but not here, does not compile.
+const builtIn = (): AnyContentType[] => {
+  const byName = { post: postType, changelog: changelogType, event: eventType } satisfies Record<SyncType, AnyContentType>;
+  return Object.entries(byName).map(([name, type]) => {
+    if (type.name !== name) throw new Error(`content type ${type.name} is listed as ${name}`);
+    return type;
+  });
+};
 // Types registered at run time (the tests' throwaway type) are shared through globalThis.
 const EXTRA = Symbol.for('gazette.contentTypes.registered');
 type Holder = { [EXTRA]?: Map<string, AnyContentType> };

@@ -38,7 +38,7 @@ export function parseStaged(type: AnyContentType, staged: StagedEdit) {
 export function stagedItem(type: AnyContentType, current: AnyItem, staged: StagedEdit): AnyItem | undefined {
   const snap = parseStaged(type, staged);
   if (!snap.success) return undefined;
-  return { ...current, ...(type.snapshot.restore(snap.data, current) as ItemValues) };
+  return { ...current, ...type.snapshot.restore(snap.data, current) };
 }
 
 class DryRun extends Error {
@@ -121,7 +121,7 @@ export async function stageEdit(tx: Tx, type: AnyContentType, current: AnyItem, 
 export async function applyStaged(tx: Tx, type: AnyContentType, current: AnyItem, staged: StagedEdit, head: number, now: Date): Promise<{ after: AnyItem; tags: string[] }> {
   const snap = parseStaged(type, staged);
   if (!snap.success) throw new ActionRefusal('invalid', `The unpublished changes no longer fit this ${type.labels.singular}; discard them and edit again.`);
-  const values = type.snapshot.restore(snap.data, current) as ItemValues;
+  const values = type.snapshot.restore(snap.data, current);
   await type.beforeWrite?.(tx, values, current);
   const after = await writeRow(tx, type, current, values, publicationOf(type, current), head + 1, now);
   const dropped = await tx.delete(stagedEdits).where(and(key(type, current.id), eq(stagedEdits.baseVersion, staged.baseVersion))).returning({ id: stagedEdits.entityId });

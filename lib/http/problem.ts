@@ -6,6 +6,7 @@ import { cachePolicyHeaders, errorPolicy, type CachePolicyName } from './cache-p
 
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
 
+// RFC 9110 §15 reason phrases, for every status Gazette answers with a problem.
 const TITLES: Record<number, string> = {
   400: 'Bad Request',
   401: 'Unauthorized',
@@ -14,6 +15,10 @@ const TITLES: Record<number, string> = {
   405: 'Method Not Allowed',
   406: 'Not Acceptable',
   410: 'Gone',
+  413: 'Content Too Large',
+  415: 'Unsupported Media Type',
+  416: 'Range Not Satisfiable',
+  422: 'Unprocessable Content',
   500: 'Internal Server Error',
   503: 'Service Unavailable',
 };

@@ -5,7 +5,7 @@
 // it is created with (lib/api/route.ts hands it the database's).
 import { connection } from 'next/server';
 import { allowFor } from './allow';
-import { HttpError, problem, toResponse } from './problem';
+import { HttpError, problem, toResponse, type ProblemAnswer } from './problem';
 
 type RouteContext<P> = { params: Promise<P> };
 type Handler<P> = (request: Request, params: P) => Promise<Response>;
@@ -29,15 +29,33 @@ const CORS_HEADERS: Record<string, string> = {
 
 const pathOf = (request: Request) => new URL(request.url).pathname;
 
+/** What an outage answer says: the sentence and when to try again (Retry-After, seconds). */
+export interface OutageWording {
+  detail?: string;
+  retryAfter?: number;
+  /** What failed, for the log line, e.g. '[cron] publish'. */
+  log?: string;
+}
+
+/**
+ * An unexpected error as a problem: an outage is a 503 with Retry-After (the client tries again),
+ * anything else a logged 500 with nothing internal in the body (RFC 9457 §5). `isOutage` is the
+ * application's one outage test (lib/api/route.ts binds the database's).
+ */
+export async function failureAnswer(err: unknown, isOutage: (err: unknown) => Promise<boolean>, wording: OutageWording = {}): Promise<ProblemAnswer> {
+  const log = wording.log ?? '[http] request';
+  if (await isOutage(err)) {
+    console.error(`${log} unavailable:`, err instanceof Error ? err.message : err);
+    return problem(503, wording.detail ?? 'The content store is temporarily unavailable. Try again shortly.', { headers: { 'retry-after': String(wording.retryAfter ?? 10) } });
+  }
+  // Log the whole error here; the client gets nothing internal.
+  console.error(`${log} failed:`, err);
+  return problem(500, 'Something went wrong on our side.');
+}
+
 async function errorResponse(err: unknown, deps: PublicRouteDeps): Promise<Response> {
   if (err instanceof HttpError) return toResponse(err.answer());
-  if (await deps.isOutage(err)) {
-    console.error('[http] content store unavailable:', err instanceof Error ? err.message : err);
-    return toResponse(problem(503, 'The content store is temporarily unavailable. Try again shortly.', { headers: { 'retry-after': '10' } }));
-  }
-  // Log the whole error here; the client gets nothing internal (RFC 9457 §5).
-  console.error('[http] unexpected error:', err);
-  return toResponse(problem(500, 'Something went wrong on our side.'));
+  return toResponse(await failureAnswer(err, deps.isOutage));
 }
 
 function withCommonHeaders(response: Response, options: PublicRouteOptions): Response {

@@ -111,7 +111,6 @@ export async function respondWithBytes(request: Request, rep: ByteRepresentation
     // Never stored: a cache that ignores Range would hand this 416 to plain GETs.
     const answer = problem(416, `The requested range is outside this ${rep.size}-byte file.`, {
       cache: 'none',
-      extensions: { title: 'Range Not Satisfiable' },
       headers: { 'content-range': unsatisfiedRange(rep.size), 'accept-ranges': 'bytes' },
     });
     return toResponse(answer, request.method);

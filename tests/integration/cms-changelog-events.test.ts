@@ -33,6 +33,15 @@ describe('changelog entries', () => {
     expect(await (await get('/changelog.xml')).text()).toContain('Faster feeds');
   });
 
+  it('shows on the dashboard beside events and posts: the newest of every type, linked to its form', async () => {
+    const [entry] = await server.handle.db.select().from(changelogEntries).where(eq(changelogEntries.title, 'Faster feeds'));
+    const html = await (await get('/cms', { cookie: editor.header() })).text();
+    for (const title of ['Posts', 'Changelog', 'Events']) expect(html).toMatch(new RegExp(`<h2[^>]*><a href="/cms/[a-z]+">${title}</a></h2>`));
+    expect(html).toContain(`href="/cms/changelog/${entry!.id}"`);
+    expect(html).toMatch(/href="\/cms\/events\/[0-9a-f-]{36}"/);
+    expect(html).toMatch(/href="\/cms\/posts\/[0-9a-f-]{36}"/);
+  });
+
   it('refuses an unknown category and writes nothing', async () => {
     const before = (await server.handle.db.select().from(changelogEntries)).length;
     const res = await submitForm(server.url, '/cms/changelog/new', editor, { fields: { title: 'Bad', body: 'x', category: 'improved', productVersion: '' }, submit: { intent: 'publish' } });

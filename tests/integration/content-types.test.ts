@@ -10,7 +10,7 @@ import { integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
 import { openDatabase, type DbHandle } from '@/db/client';
-import { changes, publicationStatus, revisions } from '@/db/schema';
+import { changes, events, publicationStatus, revisions, stagedEdits } from '@/db/schema';
 import { copyTemplate } from '../helpers/template-db';
 
 // The CMS modules guard against client bundles with `server-only`, which only resolves inside Next.
@@ -23,6 +23,8 @@ const { deleteItem, findItem, listItems, publishDueItems, restoreItem, saveItem 
 const { contentTypeAt, contentTypes, registerContentType } = await import('@/lib/cms/registry');
 const { ActionRefusal } = await import('@/lib/cms/refusals');
 const { findStaged, runStaged } = await import('@/lib/cms/staging');
+const { headVersion } = await import('@/lib/cms/item-rows');
+const { eventType } = await import('@/lib/cms/types/event');
 
 // What a new type brings: its table (here created by hand; a real one gets a drizzle-kit migration) …
 const notes = pgTable('test_notes', {
@@ -61,6 +63,7 @@ const noteType = defineContentType({
   messages: { published: 'It is public now.', deleteEffect: () => 'it disappears' },
   list: { columns: [] },
   revisions: { compare: [{ label: 'Title', show: (s) => s.title }], text: { label: 'Body', of: (s) => s.body }, restoreNote: 'Brings back the text.' },
+  textField: 'body',
 });
 
 const editor = { id: 'test-editor', name: 'Test Editor', email: 'editor@example.com', role: 'editor' as const };
@@ -202,5 +205,36 @@ describe('a fourth content type, registered from its description alone', () => {
   it('refuses a form with a field the type does not have', () => {
     expect(form.safeParse({ title: 'x', slug: 'not-a-note-field' }).success).toBe(false);
     expect(form.safeParse({ id: randomUUID(), title: '' }).success).toBe(false);
+  });
+});
+
+describe('restoring goes through the form, as a save does', () => {
+  const restore = (type: typeof eventType | typeof noteType, id: string, version: number, revisionId: string) =>
+    commitChange(handle.db, editor, (tx) => restoreItem(tx, type, { id, version, revisionId }, editor));
+
+  it('refuses an old revision of a published event whose link the form refuses now (javascript:), and changes nothing', async () => {
+    const [event] = await handle.db.select().from(events).where(eq(events.publicationStatus, 'published')).limit(1);
+    const current = (await findItem(handle.db, eventType, event!.id))!;
+    const head = await headVersion(handle.db, eventType, current);
+    // An old revision as it was stored, when the form still took any link.
+    const snapshot = { ...JSON.parse(JSON.stringify(eventType.snapshot.of(event!))), url: 'javascript:alert(1)' };
+    const [old] = await handle.db.insert(revisions).values({ entityType: 'event', entityId: current.id, entityVersion: 0, snapshot, editorName: 'Long ago' }).returning();
+    const revisionsBefore = await handle.db.select().from(revisions).where(eq(revisions.entityId, current.id));
+    const stagedBefore = await handle.db.select().from(stagedEdits).where(eq(stagedEdits.entityId, current.id));
+
+    await expect(restore(eventType, current.id, head, old!.id)).rejects.toThrow(/Version 0 cannot be restored: the form refuses its values now \(url: Use a full web address starting with https:\/\/.*\)\. Nothing was changed\./);
+    expect((await handle.db.select().from(events).where(eq(events.id, current.id)))[0]).toEqual(event);
+    expect(await handle.db.select().from(revisions).where(eq(revisions.entityId, current.id))).toEqual(revisionsBefore);
+    expect(await handle.db.select().from(stagedEdits).where(eq(stagedEdits.entityId, current.id))).toEqual(stagedBefore);
+  });
+
+  it('refuses an old revision of a draft with a title longer than the form allows now, and changes nothing', async () => {
+    const created = await submit({ title: 'Short', body: 'Kept', intent: 'save' });
+    const id = created.redirectTo!.split('/').at(-1)!.split('?')[0]!;
+    const [old] = await handle.db.insert(revisions).values({ entityType: 'note', entityId: id, entityVersion: 0, snapshot: { title: 'x'.repeat(500), body: 'Old' }, editorName: 'Long ago' }).returning();
+    const before = await row(id);
+    await expect(restore(noteType, id, 1, old!.id)).rejects.toThrow(/Version 0 cannot be restored: the form refuses its values now \(title: .*\)\. Nothing was changed\./);
+    expect(await row(id)).toEqual(before);
+    expect((await notesRevisions(id)).map((r) => r.entityVersion)).toEqual([0, 1]);
   });
 });

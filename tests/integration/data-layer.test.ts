@@ -86,17 +86,17 @@ function dataLayerSuite(driver: Driver, open: () => Promise<{ handle: DbHandle; 
       expect(read).toEqual([{ title: 'Hello — ünïcode ✓', tag: 'http', publishedAt: new Date('2026-01-02T03:04:05Z') }]);
     });
 
-    it('turns a duplicate slug into a conflict on the slug field', async () => {
+    it('turns a duplicate slug into a conflict naming the slug constraint', async () => {
       await handle.db.insert(posts).values({ slug: slug('dup'), title: 'One', authorId: author });
       const err = await insertOrDomainError(() => handle.db.insert(posts).values({ slug: slug('dup'), title: 'Two', authorId: author }));
       expect(err.kind).toBe('conflict');
-      expect(err.field).toBe('slug');
+      expect(err.constraint).toBe('posts_slug_unique');
     });
 
-    it('turns a malformed slug into an invalid-field error', async () => {
+    it('turns a malformed slug into an invalid-value error naming the slug check', async () => {
       const err = await insertOrDomainError(() => handle.db.insert(posts).values({ slug: `Bad Slug ${run}`, title: 'x', authorId: author }));
       expect(err.kind).toBe('invalid');
-      expect(err.field).toBe('slug');
+      expect(err.constraint).toBe('posts_slug_format');
     });
 
     it('refuses an event that ends before it starts', async () => {
@@ -110,7 +110,7 @@ function dataLayerSuite(driver: Driver, open: () => Promise<{ handle: DbHandle; 
         }),
       );
       expect(err.kind).toBe('invalid');
-      expect(err.field).toBe('endsAt');
+      expect(err.constraint).toBe('events_end_after_start');
     });
 
     it('rolls back an interactive transaction as a whole', async () => {

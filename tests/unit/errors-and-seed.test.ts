@@ -1,11 +1,23 @@
 import { describe, expect, it } from 'vitest';
 import { toDomainError } from '@/db/errors';
+import { refusalFor } from '@/lib/cms/refusals';
 import { stableUuid, wallTimeToInstant } from '@/db/seed';
 
 describe('database errors as domain errors', () => {
-  it('maps a unique violation on the slug (code on err.cause) to a slug conflict', () => {
+  it('maps a unique violation on the slug (code on err.cause) to a conflict naming its constraint', () => {
     const err = new Error('Failed query', { cause: Object.assign(new Error('duplicate key'), { code: '23505', constraint: 'posts_slug_unique' }) });
-    expect(toDomainError(err)).toMatchObject({ kind: 'conflict', field: 'slug' });
+    expect(toDomainError(err)).toMatchObject({ kind: 'conflict', violation: 'unique', constraint: 'posts_slug_unique' });
+    // The form field and the sentence are the CMS's (lib/cms/refusals.ts).
+    expect(refusalFor(toDomainError(err)!)).toEqual({ field: 'slug', message: 'Another post already uses this slug.' });
+  });
+
+  it('refuses a write against a constraint the CMS does not know on the form as a whole, never under a column name', () => {
+    const err = new Error('Failed query', { cause: { code: '23514', constraint: 'notes_body_length', column: 'body' } });
+    const refusal = refusalFor(toDomainError(err)!);
+    expect(refusal.field).toBe('form');
+    expect(refusal.message).not.toMatch(/notes_|body/);
+    const unique = refusalFor(toDomainError(new Error('x', { cause: { code: '23505', constraint: 'notes_slug_key' } }))!);
+    expect(unique).toEqual({ field: 'form', message: 'Another item already uses one of these values.' });
   });
 
   it('maps connection failures to unavailable and leaves unknown errors alone', () => {

@@ -3,6 +3,7 @@
 // A route handler rather than a Server Action: it answers plain status codes a script can act
 // on (401, 403, 413, 422), reads the body with its own cap, and is never a form's action.
 import { getDb } from '@/db/client';
+import { failureResponse } from '@/lib/api/route';
 import { autosaveBody, autosaveKey, clearAutosave, MAX_AUTOSAVE_BYTES, readAutosave, storeAutosave } from '@/lib/cms/autosave';
 import { editorClock } from '@/lib/cms/editor-clock';
 import { currentEditor } from '@/lib/cms/session';
@@ -67,14 +68,13 @@ export const POST = guarded(async (request: Request): Promise<Response> => {
   return json(200, { savedAt: savedAt.toISOString() });
 });
 
-/** A database that cannot answer is a 503 the client retries, never a bare 500. */
+/** A database that cannot answer is a 503 the client retries; a bug a logged 500 (lib/api/route.ts). */
 function guarded(handler: (request: Request) => Promise<Response>) {
   return async (request: Request): Promise<Response> => {
     try {
       return await handler(request);
     } catch (err) {
-      console.error('[cms] autosave failed:', err instanceof Error ? err.message : err);
-      return refuse(503, 'Autosave is unavailable right now; your text is still in the form.');
+      return failureResponse(err, { log: '[cms] autosave', detail: 'Autosave is unavailable right now; your text is still in the form.' });
     }
   };
 }

@@ -58,6 +58,7 @@ export const changelogType = defineContentType({
     search: changelogEntries.search,
     sort: { by: 'updated', dir: 'desc' },
   },
+  textField: 'body',
   revisions: {
     compare: [
       { label: 'Title', show: (s) => s.title },

@@ -132,6 +132,7 @@ export const eventType = defineContentType({
     sorts: [{ name: 'starts', label: 'Start time', key: events.startsAt, type: 'timestamptz' }],
     sort: { by: 'starts', dir: 'desc' },
   },
+  textField: 'description',
   revisions: {
     compare: [
       { label: 'Title', show: (s) => s.title },

@@ -187,6 +187,7 @@ export const postType = defineContentType<typeof posts, z.output<typeof form>, t
     ],
     sort: { by: 'updated', dir: 'desc' },
   },
+  textField: 'body',
   revisions: {
     compare: [
       { label: 'Title', show: (s) => s.title },

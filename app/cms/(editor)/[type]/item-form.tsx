@@ -19,7 +19,10 @@ import { useSaveShortcut } from './use-save-shortcut';
 
 export interface ItemFormProps {
   type: string;
-  label: string;
+  /** The type's labels (its description's `labels`). */
+  labels: { singular: string; plural: string };
+  /** The long text field, checked for size before sending, and its label (the description's textField, revisions.text.label). */
+  text: { field: string; label: string };
   id: string;
   version: number;
   status: 'draft' | 'scheduled' | 'published';
@@ -40,7 +43,7 @@ const MAX_BYTES = 1_000_000;
 const idle: ActionState = { status: 'idle' };
 
 export function ItemForm(props: ItemFormProps) {
-  const { type, label, id, version, status, initial, notice, hasPreview } = props;
+  const { type, labels, text, id, version, status, initial, notice, hasPreview } = props;
   const [state, formAction, pending] = useActionState<ActionState, FormData>(saveItemAction.bind(null, type), props.flash ?? idle);
   const [preview, previewAction, previewPending] = useActionState<ActionState, FormData>(previewItemAction.bind(null, type), props.previewFlash ?? idle);
   const [sizeError, setSizeError] = useState<string | null>(null);
@@ -52,7 +55,7 @@ export function ItemForm(props: ItemFormProps) {
   };
   // An unticked checkbox is not submitted at all, so after a submission its absence means "off".
   const checked = (name: string): boolean => (latest.values ? latest.values[name] === 'on' : initial[name] === true);
-  const err = (name: string) => state.fieldErrors?.[name] ?? (name === 'body' ? (sizeError ?? undefined) : undefined);
+  const err = (name: string) => state.fieldErrors?.[name] ?? (name === text.field ? (sizeError ?? undefined) : undefined);
   const control = (name: string, hasHint = true) => ({ id: name, name, 'aria-invalid': Boolean(err(name)), 'aria-describedby': describedBy(name, err(name), hasHint) });
   const Fields = FIELDS[type];
   const fieldProps: FieldsProps = { id, value, checked, err, control, options: props.options ?? {}, previewHtml: preview.status === 'ok' && typeof preview.data?.html === 'string' ? preview.data.html : undefined };
@@ -78,10 +81,10 @@ export function ItemForm(props: ItemFormProps) {
         // A save clears the autosave: none may land after it (a preview is no save).
         if (pressed.note(e)) autosave.hold();
         // Server Action bodies are capped: say so at the field instead of failing the request.
-        const body = new FormData(e.currentTarget).get('body');
-        if (typeof body === 'string' && new Blob([body]).size > MAX_BYTES) {
+        const long = new FormData(e.currentTarget).get(text.field);
+        if (typeof long === 'string' && new Blob([long]).size > MAX_BYTES) {
           e.preventDefault();
-          setSizeError(`The body is over 1 MB; split it into several ${label === 'post' ? 'posts' : 'entries'}.`);
+          setSizeError(`The ${text.label.toLowerCase()} is over 1 MB; split it into several ${labels.plural}.`);
         } else setSizeError(null);
       }}
     >

@@ -10,6 +10,7 @@
 // what was added and what was refused from the query.
 import fs from 'node:fs/promises';
 import { getDb } from '@/db/client';
+import { databaseFailure, failureResponse } from '@/lib/api/route';
 import { afterCommit } from '@/lib/cms/after-commit';
 import { currentEditor } from '@/lib/cms/session';
 import { getConfig } from '@/lib/config';
@@ -25,8 +26,11 @@ import { discard, MAX_FILES_PER_UPLOAD, parseUpload, UploadFormatError, type Upl
 const refuse = (status: number, detail: string, extensions: Record<string, string> = {}) =>
   toResponse(problem(status, detail, { cache: 'none', extensions }));
 
-/** The database, the store or the disk failed: the client may retry (a file already taken stays, and is found again by its bytes). */
-const unavailable = () => toResponse(problem(503, 'Uploads are unavailable right now; try again shortly.', { cache: 'none', headers: { 'retry-after': '10' } }));
+/**
+ * Something failed: an outage is a 503 the client may retry (a file already taken stays, and is
+ * found again by its bytes), anything else a logged 500 (lib/api/route.ts).
+ */
+const failed = (err: unknown) => failureResponse(err, { log: '[media] upload', detail: 'Uploads are unavailable right now; try again shortly.' });
 
 /** Multipart framing around one file: boundaries, part headers (a generous bound). */
 const MULTIPART_OVERHEAD = 64 * 1024;
@@ -51,8 +55,7 @@ export async function POST(request: Request): Promise<Response> {
   try {
     editor = await currentEditor();
   } catch (err) {
-    console.error('[media] session check failed:', err instanceof Error ? err.message : err);
-    return unavailable();
+    return failed(err);
   }
   if (!editor) {
     if (wantsJson) return refuse(401, 'Sign in again to upload.');
@@ -68,8 +71,7 @@ export async function POST(request: Request): Promise<Response> {
     parsed = await parseUpload(request, maxBytes);
   } catch (err) {
     if (err instanceof UploadFormatError) return refuse(400, err.message, { code: 'bad-request' });
-    console.error('[media] could not receive an upload:', err instanceof Error ? err.message : err);
-    return unavailable();
+    return failed(err);
   }
   const outcomes: Outcome[] = [];
   try {
@@ -79,8 +81,7 @@ export async function POST(request: Request): Promise<Response> {
     const store = await getMediaStore();
     for (const file of parsed.files) outcomes.push(await ingestOne(db, store, file, editor.id, parsed.fields.alt ?? ''));
   } catch (err) {
-    console.error('[media] upload failed:', err instanceof Error ? err.message : err);
-    return unavailable();
+    return failed(err);
   } finally {
     await discard(parsed.files);
   }
@@ -117,8 +118,9 @@ async function ingestOne(db: Awaited<ReturnType<typeof getDb>>, store: Awaited<R
     return { name, created, media: mediaSummary(item) };
   } catch (err) {
     if (err instanceof MediaRefusal) return { name, status: err.status, code: err.code, detail: err.message };
-    console.error('[media] upload failed:', err);
-    return { name, status: 503, code: 'unavailable', detail: 'The image could not be stored right now; try again shortly.' };
+    const { status } = await databaseFailure(err, { log: '[media] upload of one file' });
+    if (status === 503) return { name, status, code: 'unavailable', detail: 'The image could not be stored right now; try again shortly.' };
+    return { name, status, code: 'failed', detail: 'Something went wrong; the image was not stored.' };
   }
 }
 

@@ -90,7 +90,8 @@ export default async function EditItemPage({ params, searchParams }: { params: P
       <ItemForm
         key={version}
         type={type.name}
-        label={type.labels.singular}
+        labels={type.labels}
+        text={{ field: type.textField, label: type.revisions.text.label }}
         id={item.id}
         version={version}
         status={publication.status}

@@ -23,7 +23,8 @@ export default async function NewItemPage({ params }: { params: Promise<{ type: 
       <h1>New {type.labels.singular}</h1>
       <ItemForm
         type={type.name}
-        label={type.labels.singular}
+        labels={type.labels}
+        text={{ field: type.textField, label: type.revisions.text.label }}
         id=""
         version={0}
         status="draft"
