@@ -9,7 +9,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumAvailable, launchBrowser } from '../helpers/browser';
 import { startChildServer, type ChildServer } from '../helpers/child-server';
-import { expectNoHorizontalOverflow, SCREENSHOTS as shots } from '../helpers/screens';
+import { expectNoHorizontalOverflow, SCREENSHOTS as shots, shootAtWidths } from '../helpers/screens';
 import { TEST_ACCOUNTS } from '../helpers/template-db';
 
 const WIDTHS = [390, 1280] as const;
@@ -170,6 +170,16 @@ describe.skipIf(!chromiumAvailable())('the CMS layout in Chromium', () => {
     expect(await page.locator('.site-header').count()).toBe(1);
     expect(await page.locator('.cms-header').count()).toBe(0);
     await expectNoHorizontalOverflow(page, 'home');
+  });
+
+  it("shows the author's bio in a box under a post, fitting a phone", async () => {
+    await page.goto(`${server.url}/`);
+    const href = await page.locator('main a[href^="/posts/"]').first().getAttribute('href');
+    await page.goto(server.url + href);
+    // The demo authors have bios.
+    expect(await page.locator('.author-box h2').textContent()).toMatch(/^About \S/);
+    expect((await page.locator('.author-box p').textContent())?.length).toBeGreaterThan(0);
+    saved.push(...(await shootAtWidths(page, 'post-author-box', WIDTHS)).map((f) => path.relative(process.cwd(), f)));
   });
 
   it('suggests existing tags in the Tags field, usable by keyboard alone', async () => {
