@@ -31,6 +31,7 @@ export function CmsHeader({ editor, types = [] }: { editor?: Editor; types?: Cms
             ))}
             <a href="/cms/tags">Tags</a>
             <a href="/cms/media">Media</a>
+            {editor.role === 'admin' && <a href="/cms/authors">Authors</a>}
             {editor.role === 'admin' && <a href="/cms/editors">Editors</a>}
             {editor.role === 'admin' && <a href="/cms/webhooks">Webhooks</a>}
           </nav>

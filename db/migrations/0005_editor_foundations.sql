@@ -71,6 +71,11 @@ WITH names AS (
 )
 INSERT INTO "authors" ("slug", "name") SELECT CASE WHEN n = 1 THEN base ELSE base || '-' || substr(md5(name), 1, 6) END, name FROM numbered;--> statement-breakpoint
 UPDATE "authors" a SET "user_id" = u.id FROM (SELECT DISTINCT ON (btrim(name)) id, btrim(name) AS name FROM "user" ORDER BY btrim(name), created_at) u WHERE u.name = a.name;--> statement-breakpoint
-INSERT INTO "authors" ("slug", "name") SELECT 'unknown-author-' || substr(md5(random()::text), 1, 8), 'Unknown author' WHERE EXISTS (SELECT 1 FROM "posts" WHERE length(btrim(author)) = 0);--> statement-breakpoint
-UPDATE "posts" p SET "author_id" = coalesce((SELECT a.id FROM "authors" a WHERE a.name = btrim(p.author)), (SELECT a.id FROM "authors" a WHERE a.name = 'Unknown author' AND a.slug LIKE 'unknown-author-%' LIMIT 1));--> statement-breakpoint
+-- Posts without a byline get one "Unknown author" profile of their own. It is made in the same
+-- statement as the update, which does not see it (one snapshot): a byline that reads "Unknown author"
+-- keeps its own profile, and no name matches two profiles.
+WITH fallback AS (
+	INSERT INTO "authors" ("slug", "name") SELECT 'unknown-author-' || substr(md5(random()::text), 1, 8), 'Unknown author' WHERE EXISTS (SELECT 1 FROM "posts" WHERE length(btrim(author)) = 0) RETURNING id
+)
+UPDATE "posts" p SET "author_id" = coalesce((SELECT a.id FROM "authors" a WHERE a.name = btrim(p.author)), (SELECT id FROM fallback));--> statement-breakpoint
 ALTER TABLE "posts" ALTER COLUMN "author_id" SET NOT NULL;

@@ -1,18 +1,16 @@
 // The editor's own profile (/cms/profile): their public byline (the `authors` row linked to the
 // account: display name and bio) and the time zone the CMS shows and reads times in
-// (user.time_zone; empty = the browser's). One transaction; renaming refreshes every public
-// document that prints the byline.
+// (user.time_zone; empty = the browser's). One transaction; the byline goes through the same save
+// as an admin's edit of any profile (lib/cms/author-profiles.ts saveAuthor).
 import 'server-only';
-import { eq, inArray } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { refresh } from 'next/cache';
 import { z } from 'zod';
 import type { Db, Tx } from '@/db/client';
-import { authors, posts, postTags, user } from '@/db/schema';
-import { cacheTags } from '@/lib/content/cache-tags';
+import { authors, user } from '@/db/schema';
 import type { RunResult } from './action';
-import { recordUpdates } from './change-log';
+import { authorFields, saveAuthor } from './author-profiles';
 import { ensureAuthorProfile } from './authors';
-import { requiredLine, text } from './forms';
 import type { Editor } from './session';
 import { timeZones } from './time';
 
@@ -21,8 +19,7 @@ const isListedZone = (zone: string) => (known ??= new Set(timeZones())).has(zone
 
 export const profileSchema = z
   .object({
-    name: requiredLine('The display name', 100),
-    bio: text('The bio', 2000).default(''),
+    ...authorFields,
     timeZone: z
       .string({ error: 'Choose a time zone from the list.' })
       .trim()
@@ -47,38 +44,9 @@ export async function loadProfile(db: Db, editor: Editor): Promise<Profile> {
 }
 
 export async function saveProfile(tx: Tx, editor: Editor, input: z.infer<typeof profileSchema>): Promise<RunResult> {
-  const authorId = await ensureAuthorProfile(tx, editor);
-  const [before] = await tx.select({ name: authors.name }).from(authors).where(eq(authors.id, authorId));
-  await tx.update(authors).set({ name: input.name, bio: input.bio, updatedAt: new Date() }).where(eq(authors.id, authorId));
+  const byline = await saveAuthor(tx, await ensureAuthorProfile(tx, editor), { name: input.name, bio: input.bio });
   await tx.update(user).set({ timeZone: input.timeZone || null, updatedAt: new Date() }).where(eq(user.id, editor.id));
-  const renamed = before?.name !== input.name;
   // The zone may have changed: the whole CMS (its layout too) renders again.
   refresh();
-  return {
-    message: 'Profile saved.',
-    tags: renamed ? [...(await bylineTags(tx, authorId)), ...(await bylineUpdates(tx, authorId))] : [],
-    feedsChanged: renamed,
-    redirectTo: '/cms/profile?saved=1',
-  };
-}
-
-/**
- * Every cache tag of a public document that prints this author's byline: the post lists and
- * feeds (`posts`), each of their posts' pages and API documents, and their tags' feeds
- * (lib/content/posts.ts, feed-readers.ts; the byline is postAuthorName in post-columns.ts).
- */
-async function bylineTags(tx: Tx, authorId: string): Promise<string[]> {
-  const theirs = await tx.select({ id: posts.id, slug: posts.slug }).from(posts).where(eq(posts.authorId, authorId));
-  if (theirs.length === 0) return [cacheTags.posts];
-  const tagged = await tx
-    .selectDistinct({ tag: postTags.tagSlug })
-    .from(postTags)
-    .where(inArray(postTags.postId, theirs.map((p) => p.id)));
-  return [cacheTags.posts, ...theirs.map((p) => cacheTags.post(p.slug)), ...tagged.map((t) => cacheTags.tag(t.tag))];
-}
-
-/** The byline is in their posts' documents: an `updated` change-log record for each public one. */
-async function bylineUpdates(tx: Tx, authorId: string): Promise<string[]> {
-  const theirs = await tx.select({ id: posts.id }).from(posts).where(eq(posts.authorId, authorId));
-  return recordUpdates(tx, 'post', theirs.map((p) => p.id));
+  return { message: 'Profile saved.', ...byline, redirectTo: '/cms/profile?saved=1' };
 }

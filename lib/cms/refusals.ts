@@ -34,6 +34,7 @@ const BY_CONSTRAINT: Record<string, { field: string; message: string }> = {
   tags_slug_format: { field: 'tags', message: 'Tags use lowercase letters, digits and hyphens.' },
   events_end_after_start: { field: 'end', message: 'The end must not be before the start.' },
   events_uid_unique: { field: 'form', message: 'An event with this calendar UID already exists.' },
+  authors_user_unique: { field: 'account', message: 'That account got an author profile of its own meanwhile; reload the page and choose again.' },
   revisions_entity_version: { field: 'form', message: 'Someone saved this item at the same moment; reload to see their change.' },
 };
 

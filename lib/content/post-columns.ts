@@ -7,6 +7,9 @@ import { storedImage } from '@/lib/media/documents';
 /** The byline: the author profile's public display name. */
 export const postAuthorName = sql<string>`(select ${authors.name} from ${authors} where ${authors.id} = ${posts.authorId})`;
 
+/** The author profile's bio (plain text; '' when it has none), for the post page. */
+export const postAuthorBio = sql<string>`(select ${authors.bio} from ${authors} where ${authors.id} = ${posts.authorId})`;
+
 /** The post's tag slugs, sorted. */
 export const postTagSlugs = sql<string[]>`coalesce(array(select ${postTags.tagSlug} from ${postTags} where ${postTags.postId} = ${posts.id} order by ${postTags.tagSlug}), '{}')`;
 

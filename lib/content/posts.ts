@@ -11,7 +11,7 @@ import { getConfig } from '@/lib/config';
 import { lazy, toRef, weakEtag, type LazyRepresentation, type Representation, type RepresentationRef } from '@/lib/http/representation';
 import type { ImageDoc } from '@/lib/media/documents';
 import { cacheTags } from './cache-tags';
-import { postAuthorName, postCover, postTagSlugs } from './post-columns';
+import { postAuthorBio, postAuthorName, postCover, postTagSlugs } from './post-columns';
 import { renderMarkdown } from './markdown';
 import { bodyImages, coverOf, POST_COLUMN_SIZES } from './post-images';
 import { postDocument, postHtmlDocument, postListDocument, postMarkdownDocument, postSummaryDocument } from './post-documents';
@@ -22,6 +22,8 @@ export interface PostRecord {
   title: string;
   summary: string;
   author: string;
+  /** The author's bio, plain text ('' for none): the post page's author box, in no API document. */
+  authorBio: string;
   tags: string[];
   markdown: string;
   /** Sanitised, absolute URLs; our images with srcset, sizes, width and height. */
@@ -47,6 +49,7 @@ const postColumns = {
   title: posts.title,
   summary: posts.summary,
   author: postAuthorName,
+  authorBio: postAuthorBio,
   body: posts.body,
   status: posts.status,
   deletedAt: posts.deletedAt,
@@ -71,6 +74,7 @@ async function postRecord(db: Db, row: PostRow, publishedAt: Date): Promise<Post
     title: row.title,
     summary: row.summary,
     author: row.author,
+    authorBio: row.authorBio ?? '',
     tags: row.tags,
     markdown: row.body,
     html: renderMarkdown(row.body, siteUrl, { images, sizes: POST_COLUMN_SIZES }),

@@ -8,16 +8,15 @@ import type { Browser, BrowserContext, Dialog, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumAvailable, launchBrowser } from '../helpers/browser';
 import { startChildServer, type ChildServer } from '../helpers/child-server';
+import { SCREENSHOTS, shootAtWidths } from '../helpers/screens';
 import { TEST_ACCOUNTS } from '../helpers/template-db';
-
-const shots = path.resolve(import.meta.dirname, '..', '..', 'test-results', 'screenshots');
 
 describe.skipIf(!chromiumAvailable())('editor safety in Chromium', () => {
   let server: ChildServer;
   let browser: Browser;
   const contexts: BrowserContext[] = [];
   beforeAll(async () => {
-    fs.mkdirSync(shots, { recursive: true });
+    fs.mkdirSync(SCREENSHOTS, { recursive: true });
     server = await startChildServer();
     browser = await launchBrowser();
   });
@@ -69,10 +68,7 @@ describe.skipIf(!chromiumAvailable())('editor safety in Chromium', () => {
     // What changed, in the form's order; unchanged fields (the author) are not listed.
     expect(await offer.locator('.autosave-field').allTextContents()).toEqual(['Title', 'Slug', 'Body (Markdown)']);
     expect(await offer.locator('.diff').textContent()).toContain('+ Second paragraph.');
-    await page.screenshot({ path: path.join(shots, 'autosave-offer-1280.png'), fullPage: true });
-    await page.setViewportSize({ width: 390, height: 844 });
-    await page.screenshot({ path: path.join(shots, 'autosave-offer-390.png'), fullPage: true });
-    await page.setViewportSize({ width: 1280, height: 900 });
+    await shootAtWidths(page, 'autosave-offer');
     expect(await page.inputValue('#title')).toBe('');
     await offer.getByRole('button', { name: 'Restore them' }).click();
     expect(await page.inputValue('#title')).toBe('Never lost');
@@ -152,7 +148,7 @@ describe.skipIf(!chromiumAvailable())('editor safety in Chromium', () => {
     await expect.poll(() => publish.textContent()).toBe('Publishing…');
     expect(await page.locator('button[value=save]').textContent()).toBe('Save draft');
     expect(await page.locator('button[value=schedule]').textContent()).toBe('Schedule');
-    await page.screenshot({ path: path.join(shots, 'pending-publish.png') });
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'pending-publish.png') });
     await page.waitForURL(/saved=publish/);
   });
 
@@ -167,7 +163,7 @@ describe.skipIf(!chromiumAvailable())('editor safety in Chromium', () => {
     await Promise.all([ny.page.waitForURL(/saved=schedule/), ny.page.locator('button[value=schedule]').click()]);
     const editUrl = ny.page.url().split('?')[0]!;
     await expect.poll(() => ny.page.inputValue('#publishAt')).toBe('2031-07-01T10:00');
-    await ny.page.screenshot({ path: path.join(shots, 'timezone-new-york.png'), fullPage: true });
+    await ny.page.screenshot({ path: path.join(SCREENSHOTS, 'timezone-new-york.png'), fullPage: true });
     // The list names the zone next to its times.
     await ny.page.goto(`${server.url}/cms/posts`);
     expect(await ny.page.locator('main').textContent()).toContain('America/New_York');
@@ -177,14 +173,12 @@ describe.skipIf(!chromiumAvailable())('editor safety in Chromium', () => {
     await tokyo.page.goto(editUrl);
     await expect.poll(() => tokyo.page.locator('label[for=publishAt]').textContent()).toContain('Asia/Tokyo (UTC+09:00)');
     await expect.poll(() => tokyo.page.inputValue('#publishAt')).toBe('2031-07-01T23:00');
-    await tokyo.page.screenshot({ path: path.join(shots, 'timezone-tokyo.png'), fullPage: true });
+    await tokyo.page.screenshot({ path: path.join(SCREENSHOTS, 'timezone-tokyo.png'), fullPage: true });
 
     // The profile names the detected zone as the default choice.
     await tokyo.page.goto(`${server.url}/cms/profile`);
     await expect.poll(() => tokyo.page.locator('#timeZone option[value=""]').textContent()).toBe("Use my browser's zone (detected: Asia/Tokyo)");
-    await tokyo.page.screenshot({ path: path.join(shots, 'profile-1280.png'), fullPage: true });
-    await tokyo.page.setViewportSize({ width: 390, height: 844 });
-    await tokyo.page.screenshot({ path: path.join(shots, 'profile-390.png'), fullPage: true });
+    await shootAtWidths(tokyo.page, 'profile');
   });
 
   it('saves with JavaScript off (no autosave, no leave warning needed)', async () => {

@@ -1,17 +1,17 @@
 // Every CMS screen in Chromium at a phone's width (390 px) and a laptop's (1280 px): no
 // horizontal page scroll, one header (the CMS's own, not the public site's), a skip link as the
 // first Tab stop that lands on the content, the first form field a few Tab presses after it.
-// A screenshot of each screen at both widths goes to test-results/screenshots/ (gitignored).
+// A screenshot of each screen at both widths goes to test-results/screenshots/ (gitignored):
+// every page an editor or admin reaches, preview and one revision of every type that has them.
 // And the Tags field's suggestions, by keyboard only.
-import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumAvailable, launchBrowser } from '../helpers/browser';
 import { startChildServer, type ChildServer } from '../helpers/child-server';
+import { expectNoHorizontalOverflow, SCREENSHOTS as shots, shootAtWidths } from '../helpers/screens';
 import { TEST_ACCOUNTS } from '../helpers/template-db';
 
-const shots = path.resolve(import.meta.dirname, '..', '..', 'test-results', 'screenshots');
 const WIDTHS = [390, 1280] as const;
 /** Tab presses after the skip link before the first field of a form (skip link → content → field). */
 const FIRST_FIELD_WITHIN = 4;
@@ -25,7 +25,6 @@ describe.skipIf(!chromiumAvailable())('the CMS layout in Chromium', () => {
   const saved: string[] = [];
 
   beforeAll(async () => {
-    fs.mkdirSync(shots, { recursive: true });
     // The webhook screens' endpoint is on 127.0.0.1, where nothing listens on port 9: its test
     // event's attempts fail on this machine and the log shows them.
     server = await startChildServer({ WEBHOOK_ALLOW_PRIVATE: '127.0.0.1' });
@@ -61,7 +60,17 @@ describe.skipIf(!chromiumAvailable())('the CMS layout in Chromium', () => {
       await page.waitForURL(new RegExp(`/cms/${segment}/[0-9a-f-]{36}`), { timeout: 20_000 }).catch(async () => {
         throw new Error(`saving a ${segment} item failed: ${(await page.locator('.field-error, .notice').allTextContents()).join(' | ')}`);
       });
-      ids[segment] = /\/cms\/[^/]+\/([0-9a-f-]{36})/.exec(page.url())![1]!;
+      const id = /\/cms\/[^/]+\/([0-9a-f-]{36})/.exec(page.url())![1]!;
+      ids[segment] = id;
+      // A type with a preview links to it from the edit page.
+      if ((await page.locator(`main a[href="/cms/${segment}/${id}/preview"]`).count()) > 0) ids[`${segment}-preview`] = `/cms/${segment}/${id}/preview`;
+      // A second version, so one revision's page has a diff to show (a long word again).
+      await page.goto(`${server.url}/cms/${segment}/${id}`);
+      await page.fill('#title', 'Revised: anotherverylongwordthatwouldneverwrapanywhereonaphonescreenatall');
+      await Promise.all([page.waitForURL(/saved=save/, { timeout: 20_000 }), page.locator('button[value=save]').click()]);
+      await page.goto(`${server.url}/cms/${segment}/${id}/revisions`);
+      const first = await page.locator('main tr:has(td:text-is("1")) a[href*="/revisions/"]').first().getAttribute('href');
+      ids[`${segment}-revision`] = first!;
     }
     // One of the demo images, for the media item screen.
     await page.goto(`${server.url}/cms/media`);
@@ -85,7 +94,8 @@ describe.skipIf(!chromiumAvailable())('the CMS layout in Chromium', () => {
     await server?.stop();
   });
 
-  type Screen = { name: string; path: string; signedOut?: boolean; form?: string };
+  /** openDetails: every <details> of the page opened first, so its forms are measured too. */
+  type Screen = { name: string; path: string; signedOut?: boolean; form?: string; openDetails?: boolean };
   const screens = (): Screen[] => [
     { name: 'login', path: '/cms/login', signedOut: true, form: '#email' },
     { name: 'dashboard', path: '/cms' },
@@ -94,8 +104,11 @@ describe.skipIf(!chromiumAvailable())('the CMS layout in Chromium', () => {
       { name: `${s}-new`, path: `/cms/${s}/new`, form: '#title' },
       { name: `${s}-edit`, path: `/cms/${s}/${ids[s]}`, form: '#title' },
       { name: `${s}-revisions`, path: `/cms/${s}/${ids[s]}/revisions` },
+      { name: `${s}-revision`, path: ids[`${s}-revision`]! },
+      ...(ids[`${s}-preview`] ? [{ name: `${s}-preview`, path: ids[`${s}-preview`]! }] : []),
     ]),
     { name: 'editors', path: '/cms/editors' },
+    { name: 'authors', path: '/cms/authors', openDetails: true },
     { name: 'tags', path: '/cms/tags' },
     { name: 'profile', path: '/cms/profile', form: '#name' },
     { name: 'media', path: '/cms/media' },
@@ -104,7 +117,7 @@ describe.skipIf(!chromiumAvailable())('the CMS layout in Chromium', () => {
     { name: 'webhook-endpoint', path: `/cms/webhooks/${ids.webhook}` },
     // The lists' search, filters and pager with a query, and the bulk confirmation page.
     { name: 'posts-search', path: '/cms/posts?q=http&status=published&sort=title&dir=asc' },
-    { name: 'posts-bulk-confirm', path: `/cms/posts/bulk?intent=unpublish&item=${ids.posts}.1` },
+    { name: 'posts-bulk-confirm', path: `/cms/posts/bulk?intent=unpublish&item=${ids.posts}.2` },
   ];
 
   for (const width of WIDTHS) {
@@ -118,8 +131,8 @@ describe.skipIf(!chromiumAvailable())('the CMS layout in Chromium', () => {
         // Not redirected (to sign-in, or elsewhere): the same path; a query string may be normalised.
         expect(new URL(p.url()).pathname, screen.name).toBe(screen.path.split('?')[0]);
 
-        const overflow = await p.evaluate(() => ({ scroll: document.documentElement.scrollWidth, inner: window.innerWidth }));
-        expect(overflow.scroll, `${screen.name} at ${width} px is ${overflow.scroll} px wide`).toBeLessThanOrEqual(overflow.inner);
+        if (screen.openDetails) await p.evaluate(() => document.querySelectorAll('main details').forEach((d) => ((d as HTMLDetailsElement).open = true)));
+        await expectNoHorizontalOverflow(p, screen.name);
         expect(await p.locator('header').count(), screen.name).toBe(1);
         expect(await p.locator('.site-header').count(), screen.name).toBe(0);
         expect(await p.locator('header .brand').textContent()).toBe('Gazette CMS');
@@ -156,7 +169,17 @@ describe.skipIf(!chromiumAvailable())('the CMS layout in Chromium', () => {
     await page.goto(`${server.url}/`);
     expect(await page.locator('.site-header').count()).toBe(1);
     expect(await page.locator('.cms-header').count()).toBe(0);
-    expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+    await expectNoHorizontalOverflow(page, 'home');
+  });
+
+  it("shows the author's bio in a box under a post, fitting a phone", async () => {
+    await page.goto(`${server.url}/`);
+    const href = await page.locator('main a[href^="/posts/"]').first().getAttribute('href');
+    await page.goto(server.url + href);
+    // The demo authors have bios.
+    expect(await page.locator('.author-box h2').textContent()).toMatch(/^About \S/);
+    expect((await page.locator('.author-box p').textContent())?.length).toBeGreaterThan(0);
+    saved.push(...(await shootAtWidths(page, 'post-author-box', WIDTHS)).map((f) => path.relative(process.cwd(), f)));
   });
 
   it('suggests existing tags in the Tags field, usable by keyboard alone', async () => {

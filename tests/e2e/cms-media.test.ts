@@ -3,23 +3,19 @@
 // body at the cursor from the picker dialog (keyboard: Escape closes it, focus comes back),
 // uploading inside the picker, choosing a cover, publishing, and the public page showing both
 // images without horizontal overflow at 1280 and 390 px; and the upload form with JavaScript off.
-import fs from 'node:fs';
-import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumAvailable, launchBrowser } from '../helpers/browser';
 import { startChildServer, type ChildServer } from '../helpers/child-server';
 import { smallPng } from '../helpers/media';
+import { shootAtWidths } from '../helpers/screens';
 import { TEST_ACCOUNTS } from '../helpers/template-db';
-
-const shots = path.resolve(import.meta.dirname, '..', '..', 'test-results', 'screenshots');
 
 describe.skipIf(!chromiumAvailable())('media in the CMS, in Chromium', () => {
   let server: ChildServer;
   let browser: Browser;
   const contexts: BrowserContext[] = [];
   beforeAll(async () => {
-    fs.mkdirSync(shots, { recursive: true });
     server = await startChildServer();
     browser = await launchBrowser();
   });
@@ -41,17 +37,6 @@ describe.skipIf(!chromiumAvailable())('media in the CMS, in Chromium', () => {
   }
 
   const png = async (name: string, rgb: [number, number, number], width = 1600, height = 900) => ({ name, mimeType: 'image/png', buffer: await smallPng(width, height, rgb) });
-
-  /** Screenshots at both widths, asserting the page never scrolls sideways. */
-  async function bothWidths(page: Page, name: string) {
-    for (const width of [1280, 390]) {
-      await page.setViewportSize({ width, height: 900 });
-      const overflow = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, inner: window.innerWidth }));
-      expect(overflow.scroll, `${name} at ${width}px`).toBeLessThanOrEqual(overflow.inner);
-      await page.screenshot({ path: path.join(shots, `${name}-${width}.png`), fullPage: true });
-    }
-    await page.setViewportSize({ width: 1280, height: 900 });
-  }
 
   it('uploads picked files with a progress bar and a result each, inserts one into a body at the cursor, sets a cover, and the public page shows both', async () => {
     const page = await signedIn();
@@ -75,7 +60,7 @@ describe.skipIf(!chromiumAvailable())('media in the CMS, in Chromium', () => {
     // The grid refreshes with the new image.
     await page.locator('.media-card', { hasText: 'harbour.png' }).waitFor();
     expect(await page.locator('.media-card', { hasText: 'harbour.png' }).textContent()).toContain('A harbour at sunset');
-    await bothWidths(page, 'cms-media-library');
+    await shootAtWidths(page, 'cms-media-library');
 
     // Its page.
     await page.locator('.media-card a', { hasText: 'harbour.png' }).click();
@@ -84,7 +69,7 @@ describe.skipIf(!chromiumAvailable())('media in the CMS, in Chromium', () => {
     expect(markdown).toMatch(/^!\[A harbour at sunset\]\(\/media\/[0-9a-f]{64}\/harbour\.png\)$/);
     const harbourUrl = markdown.slice(markdown.indexOf('(') + 1, -1);
     expect(await page.locator('.media-preview').evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBeGreaterThan(0);
-    await bothWidths(page, 'cms-media-item');
+    await shootAtWidths(page, 'cms-media-item-uploaded');
 
     // A post: the image inserted where the cursor is.
     await page.goto(`${server.url}/cms/posts/new`);
@@ -112,7 +97,7 @@ describe.skipIf(!chromiumAvailable())('media in the CMS, in Chromium', () => {
     await page.setInputFiles('#media-picker-files', [await png('cover-photo.png', [30, 60, 200])]);
     await expect.poll(() => dialog.locator('.upload-row .upload-state').first().textContent(), { timeout: 20_000 }).toMatch(/^Uploaded/);
     await dialog.getByRole('button', { name: /^Choose cover-photo\.png/ }).waitFor();
-    await bothWidths(page, 'cms-media-picker');
+    await shootAtWidths(page, 'cms-media-picker');
     await page.fill('#media-picker-q', 'harb');
     await dialog.getByRole('button', { name: /^Choose harbour\.png/ }).click();
     await dialog.waitFor({ state: 'detached' });
@@ -142,7 +127,7 @@ describe.skipIf(!chromiumAvailable())('media in the CMS, in Chromium', () => {
     await coverDialog.waitFor({ state: 'detached' });
     await page.locator('.cover-current', { hasText: 'cover-photo.png' }).waitFor();
     await page.fill('#coverAlt', 'Blue water, seen from the pier');
-    await bothWidths(page, 'cms-post-with-images');
+    await shootAtWidths(page, 'cms-post-with-images');
 
     await Promise.all([page.waitForURL(/\/cms\/posts\/[0-9a-f-]{36}(\?.*)?$/), page.getByRole('button', { name: 'Publish now' }).click()]);
     expect(await page.locator('main [role=status]').first().textContent()).toMatch(/ublished/);
@@ -164,7 +149,7 @@ describe.skipIf(!chromiumAvailable())('media in the CMS, in Chromium', () => {
       const box = await img.evaluate((i) => i.getBoundingClientRect().right);
       expect(box).toBeLessThanOrEqual(390);
     }
-    await bothWidths(page, 'post-with-images');
+    await shootAtWidths(page, 'post-with-images');
   });
 
   it('uploads with JavaScript off through the plain form, and shows what happened', async () => {
@@ -177,7 +162,7 @@ describe.skipIf(!chromiumAvailable())('media in the CMS, in Chromium', () => {
     expect(said).toContain('Uploaded 1 image.');
     expect(said).toContain('readme.txt');
     await page.locator('.media-card', { hasText: 'no-script.png' }).waitFor();
-    await bothWidths(page, 'cms-media-no-js');
+    await shootAtWidths(page, 'cms-media-no-js');
 
     // A post's cover, without JavaScript: a plain id field, pointing at the library.
     await page.goto(`${server.url}/cms/posts/new`);

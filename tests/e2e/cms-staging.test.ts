@@ -1,22 +1,18 @@
 // Staged edits and restore confirmation in Chromium, with JavaScript on and off: an edit of a
 // published post stays out of the public API, the feeds and the page until "Publish update";
 // restoring asks on a confirmation page that shows the diff, and for a published post stages.
-// Screenshots (1280 and 390 px) go to test-results/screenshots/.
-import fs from 'node:fs';
-import path from 'node:path';
+// Screenshots (1280 and 390 px, neither scrolling sideways) go to test-results/screenshots/.
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumAvailable, launchBrowser } from '../helpers/browser';
 import { startChildServer, type ChildServer } from '../helpers/child-server';
+import { shootAtWidths } from '../helpers/screens';
 import { TEST_ACCOUNTS } from '../helpers/template-db';
-
-const shots = path.resolve(import.meta.dirname, '..', '..', 'test-results', 'screenshots');
 
 describe.skipIf(!chromiumAvailable())('staged edits in Chromium', () => {
   let server: ChildServer;
   let browser: Browser;
   beforeAll(async () => {
-    fs.mkdirSync(shots, { recursive: true });
     server = await startChildServer();
     browser = await launchBrowser();
   });
@@ -33,14 +29,6 @@ describe.skipIf(!chromiumAvailable())('staged edits in Chromium', () => {
     await page.fill('#password', TEST_ACCOUNTS.editor.password);
     await Promise.all([page.waitForURL(/\/cms$/), page.click('button[type=submit]')]);
     return { context, page };
-  }
-
-  /** Both widths, full page. */
-  async function shoot(page: Page, name: string) {
-    await page.screenshot({ path: path.join(shots, `${name}-1280.png`), fullPage: true });
-    await page.setViewportSize({ width: 390, height: 844 });
-    await page.screenshot({ path: path.join(shots, `${name}-390.png`), fullPage: true });
-    await page.setViewportSize({ width: 1280, height: 900 });
   }
 
   const publicJson = async (slug: string) => (await fetch(`${server.url}/api/posts/${slug}`)).json() as Promise<{ title: string; body?: string }>;
@@ -67,7 +55,7 @@ describe.skipIf(!chromiumAvailable())('staged edits in Chromium', () => {
       await Promise.all([page.waitForURL(/saved=staged/), main('button[value=save]').click()]);
       await expect.poll(() => main('.staged-banner').textContent()).toMatch(/has unpublished changes \(saved by Eddie Editor at .*\); the public sees the published version/);
       expect(await main('#title').inputValue()).toBe(`Staged title ${mode}`);
-      await shoot(page, `staged-banner-${mode}`);
+      await shootAtWidths(page, `staged-banner-${mode}`);
 
       // The public sees the published version: API, feeds, the page.
       expect((await publicJson(slug)).title).toBe(`Published title ${mode}`);
@@ -88,7 +76,7 @@ describe.skipIf(!chromiumAvailable())('staged edits in Chromium', () => {
       await main('a:has-text("Compare the changes")').click();
       await page.waitForURL(/from=current&to=staged/);
       await expect.poll(() => main('.snapshot-diff').textContent()).toContain('+ Staged title');
-      await shoot(page, `staged-diff-${mode}`);
+      await shootAtWidths(page, `staged-diff-${mode}`);
       await page.goto(editUrl);
 
       await Promise.all([page.waitForURL(/saved=publish/), main('.staged-banner button[value=publish]').click()]);
@@ -107,7 +95,7 @@ describe.skipIf(!chromiumAvailable())('staged edits in Chromium', () => {
       expect(await main('h1').textContent()).toContain('Restore version 1');
       expect(await main('.snapshot-diff').textContent()).toContain('+ Published title');
       expect((await publicJson(slug)).title).toBe(`Staged title ${mode}`);
-      await shoot(page, `restore-confirm-${mode}`);
+      await shootAtWidths(page, `restore-confirm-${mode}`);
       await Promise.all([page.waitForURL(/saved=restore-staged/), main('button:has-text("Yes, restore version 1")').click()]);
       // Staged, not live: the form shows version 1, the public keeps the published update.
       await expect.poll(() => main('#title').inputValue()).toBe(`Published title ${mode}`);

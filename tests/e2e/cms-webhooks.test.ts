@@ -7,17 +7,14 @@
 //
 // The server may reach 127.0.0.1 (WEBHOOK_ALLOW_PRIVATE) where this test's receiver listens, so
 // the test events it sends stay on this machine.
-import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumAvailable, launchBrowser } from '../helpers/browser';
 import { startChildServer, type ChildServer } from '../helpers/child-server';
+import { shootAtWidths } from '../helpers/screens';
 import { TEST_ACCOUNTS } from '../helpers/template-db';
-
-const shots = path.resolve(import.meta.dirname, '..', '..', 'test-results', 'screenshots');
 
 describe.skipIf(!chromiumAvailable())('webhooks in the CMS, in Chromium', () => {
   let server: ChildServer;
@@ -27,7 +24,6 @@ describe.skipIf(!chromiumAvailable())('webhooks in the CMS, in Chromium', () => 
   const contexts: BrowserContext[] = [];
 
   beforeAll(async () => {
-    fs.mkdirSync(shots, { recursive: true });
     receiver = http.createServer((req, res) => {
       req.resume();
       req.on('end', () => res.writeHead(204).end());
@@ -54,17 +50,6 @@ describe.skipIf(!chromiumAvailable())('webhooks in the CMS, in Chromium', () => 
     await page.fill('#password', TEST_ACCOUNTS.admin.password);
     await Promise.all([page.waitForURL(/\/cms$/), page.click('button[type=submit]')]);
     return page;
-  }
-
-  /** Screenshots at both widths, asserting the page never scrolls sideways. */
-  async function bothWidths(page: Page, name: string) {
-    for (const width of [1280, 390]) {
-      await page.setViewportSize({ width, height: 900 });
-      const overflow = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, inner: window.innerWidth }));
-      expect(overflow.scroll, `${name} at ${width}px`).toBeLessThanOrEqual(overflow.inner);
-      await page.screenshot({ path: path.join(shots, `${name}-${width}.png`), fullPage: true });
-    }
-    await page.setViewportSize({ width: 1280, height: 900 });
   }
 
   /** React has taken over the page (the Copy button, and forms answering in place, need it). */
@@ -98,7 +83,7 @@ describe.skipIf(!chromiumAvailable())('webhooks in the CMS, in Chromium', () => 
     await card.waitFor();
     expect(await card.textContent()).toContain('post.published');
     expect(await page.getByLabel('URL').inputValue()).toBe('');
-    await bothWidths(page, 'cms-webhooks-created');
+    await shootAtWidths(page, 'cms-webhooks-created');
 
     await page.reload();
     expect(await page.locator('input#new-secret').count()).toBe(0);
@@ -120,7 +105,7 @@ describe.skipIf(!chromiumAvailable())('webhooks in the CMS, in Chromium', () => 
     expect(await rotated.inputValue()).toMatch(/^whsec_/);
     expect(await rotated.inputValue()).not.toBe(secret);
     await page.getByText(/The previous secret still signs every delivery too, until \d{4}-\d{2}-\d{2} \d{2}:\d{2}/).waitFor();
-    await bothWidths(page, 'cms-webhook-endpoint');
+    await shootAtWidths(page, 'cms-webhook-endpoint-rotated');
     await page.reload();
     expect(await page.locator('input#rotated-secret').count()).toBe(0);
   });
@@ -157,12 +142,12 @@ describe.skipIf(!chromiumAvailable())('webhooks in the CMS, in Chromium', () => 
     const delivery = page.locator('li.delivery', { hasText: 'webhook.test' }).first();
     await delivery.locator('summary').click();
     await delivery.getByText(/webhook-id: msg_/).waitFor();
-    await bothWidths(page, 'cms-webhook-endpoint-no-js');
+    await shootAtWidths(page, 'cms-webhook-endpoint-no-js');
 
     await page.getByRole('checkbox', { name: /Yes, delete this endpoint/ }).check();
     await Promise.all([page.waitForURL(/\/cms\/webhooks\?deleted=/), page.getByRole('button', { name: 'Delete endpoint' }).click()]);
     await page.getByText(`Deleted the endpoint ${url}`).waitFor();
     expect(page.url()).not.toBe(endpointPage);
-    await bothWidths(page, 'cms-webhooks-no-js');
+    await shootAtWidths(page, 'cms-webhooks-no-js');
   });
 });

@@ -1,8 +1,9 @@
 // Staged edits of published items, for every content type, over HTTP as a browser without
 // JavaScript sends the forms: the public (API, feeds, calendar, pages) keeps the published
 // version until the editor publishes the update or its scheduled time comes; preview shows the
-// staged version; discard; stale forms; restore asks first and stages for a published item;
-// revisions show seconds and editors and diff any two versions, body included.
+// staged version; discard; stale forms; restore asks first, stages for a published item and
+// writes a draft directly; revisions show seconds and editors and diff any two versions, the body
+// or description included. Table-driven over the content types (KINDS).
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { changelogEntries, events, posts, revisions, stagedEdits } from '@/db/schema';
@@ -275,32 +276,68 @@ describe('unpublishing and deleting a published item with staged edits', () => {
   });
 });
 
-describe('restoring a revision', () => {
-  const revsOf = (type: string, id: string) => db().select().from(revisions).where(and(eq(revisions.entityType, type), eq(revisions.entityId, id))).orderBy(revisions.entityVersion);
+const revsOf = (kind: Kind, id: string) => db().select().from(revisions).where(and(eq(revisions.entityType, kind.name), eq(revisions.entityId, id))).orderBy(revisions.entityVersion);
 
-  it('asks on a confirmation page showing the diff; a published post gets it staged, and its old slug does not go live', async () => {
+describe.each(KINDS)('restoring a revision of a $name', (kind) => {
+  const n = 50 + KINDS.indexOf(kind);
+  const base = (id: string) => `/cms/${kind.segment}/${id}`;
+
+  it('asks on a confirmation page showing the diff; a published item gets it staged, the public keeps the live version', async () => {
+    const id = await create(kind, `Old ${kind.name} headline`, n);
+    const edited = await submitForm(server.url, base(id), editor, { form: FORM, fields: { title: `New ${kind.name} headline`, [kind.textField]: 'Rewritten text.' }, submit: { intent: 'publish' } });
+    expect(edited.outcome, said(edited)).toBe('redirected');
+    const [v1] = await revsOf(kind, id);
+
+    // The revision page has no restore button that writes: only a link to the confirmation.
+    const revPage = await cms(`${base(id)}/revisions/${v1!.id}`);
+    expect(revPage).toContain(`${base(id)}/revisions/${v1!.id}/restore`);
+    const confirm = await cms(`${base(id)}/revisions/${v1!.id}/restore`);
+    expect(confirm).toContain('Restore version 1');
+    expect(confirm).toContain('as unpublished changes');
+    expect(confirm).toMatch(new RegExp(`− (<!-- -->)?New ${kind.name} headline`));
+    expect(confirm).toMatch(new RegExp(`\\+ (<!-- -->)?Old ${kind.name} headline`));
+    expect(confirm).toMatch(/− (<!-- -->)?Rewritten text\./);
+    expect(confirm).toMatch(/\+ (<!-- -->)?Second line\./);
+
+    // Without the confirmation the action refuses and writes nothing.
+    const unasked = await submitForm(server.url, `${base(id)}/revisions/${v1!.id}/restore`, editor, { fields: { confirm: null } });
+    expect(said(unasked)).toMatch(/confirmation page/);
+    expect(await staged(kind, id)).toBeUndefined();
+
+    const res = await submitForm(server.url, `${base(id)}/revisions/${v1!.id}/restore`, editor, {});
+    expect(res.outcome, said(res)).toBe('redirected');
+    expect(res.location).toContain('saved=restore-staged');
+    expect(await kind.row(id)).toMatchObject({ title: `New ${kind.name} headline` });
+    expect((await staged(kind, id))?.snapshot).toMatchObject({ title: `Old ${kind.name} headline` });
+    await everywhere(kind, id, n, (body, url) => {
+      expect(body, url).toContain(`New ${kind.name} headline`);
+      expect(body, url).not.toContain(`Old ${kind.name} headline`);
+    });
+  });
+
+  it('writes a draft directly, after the confirmation', async () => {
+    const id = await create(kind, `Draft ${kind.name} one`, n + 5, 'save');
+    const edited = await submitForm(server.url, base(id), editor, { form: FORM, fields: { title: `Draft ${kind.name} two` }, submit: { intent: 'save' } });
+    expect(edited.outcome, said(edited)).toBe('redirected');
+    const [v1] = await revsOf(kind, id);
+    const confirm = await cms(`${base(id)}/revisions/${v1!.id}/restore`);
+    expect(confirm).toContain('Restore version 1');
+    expect(confirm).not.toContain('as unpublished changes');
+    const res = await submitForm(server.url, `${base(id)}/revisions/${v1!.id}/restore`, editor, {});
+    expect(res.outcome, said(res)).toBe('redirected');
+    expect(await kind.row(id)).toMatchObject({ title: `Draft ${kind.name} one`, version: 3 });
+    expect(await staged(kind, id)).toBeUndefined();
+  });
+});
+
+describe('restoring a revision of a published post', () => {
+  it('stages its former slug: the old URL keeps redirecting to the live one', async () => {
     const id = await create(KINDS[0]!, 'Old headline', 30);
     const renamed = await submitForm(server.url, `/cms/posts/${id}`, editor, { form: FORM, fields: { title: 'New headline', slug: 'staged-post-31', body: 'Rewritten body.' }, submit: { intent: 'publish' } });
     expect(renamed.outcome, said(renamed)).toBe('redirected');
-    const [v1] = await revsOf('post', id);
-
-    // The revision page has no restore button that writes: only a link to the confirmation.
-    const revPage = await cms(`/cms/posts/${id}/revisions/${v1!.id}`);
-    expect(revPage).toContain(`/cms/posts/${id}/revisions/${v1!.id}/restore`);
-    const confirm = await cms(`/cms/posts/${id}/revisions/${v1!.id}/restore`);
-    expect(confirm).toContain('Restore version 1');
-    expect(confirm).toContain('as unpublished changes');
-    expect(confirm).toMatch(/− (<!-- -->)?New headline/);
-    expect(confirm).toMatch(/\+ (<!-- -->)?Old headline/);
-
-    // Without the confirmation the action refuses and writes nothing.
-    const unasked = await submitForm(server.url, `/cms/posts/${id}/revisions/${v1!.id}/restore`, editor, { fields: { confirm: null } });
-    expect(said(unasked)).toMatch(/confirmation page/);
-    expect(await staged(KINDS[0]!, id)).toBeUndefined();
-
+    const [v1] = await revsOf(KINDS[0]!, id);
     const res = await submitForm(server.url, `/cms/posts/${id}/revisions/${v1!.id}/restore`, editor, {});
     expect(res.outcome, said(res)).toBe('redirected');
-    expect(res.location).toContain('saved=restore-staged');
     expect(await kind0Row(id)).toMatchObject({ slug: 'staged-post-31', title: 'New headline' });
     expect((await staged(KINDS[0]!, id))?.snapshot).toMatchObject({ slug: 'staged-post-30', title: 'Old headline' });
     // The old slug still redirects to the live one; the live one shows the live title.
@@ -308,46 +345,41 @@ describe('restoring a revision', () => {
     expect(old.status).toBe(308);
     expect(await text('/api/posts/staged-post-31')).toContain('New headline');
   });
-
-  it('writes a draft directly, after the confirmation', async () => {
-    const id = await create(KINDS[1]!, 'Draft one', 32, 'save');
-    await submitForm(server.url, `/cms/changelog/${id}`, editor, { form: FORM, fields: { title: 'Draft two' }, submit: { intent: 'save' } });
-    const [v1] = await revsOf('changelog', id);
-    const res = await submitForm(server.url, `/cms/changelog/${id}/revisions/${v1!.id}/restore`, editor, {});
-    expect(res.outcome, said(res)).toBe('redirected');
-    expect(await KINDS[1]!.row(id)).toMatchObject({ title: 'Draft one', version: 3 });
-    expect(await staged(KINDS[1]!, id)).toBeUndefined();
-  });
 });
 
 const kind0Row = async (id: string) => (await db().select().from(posts).where(eq(posts.id, id)))[0];
 
-describe('revisions', () => {
-  it('show the editor and the time to the second, and diff any two versions, body included', async () => {
-    const id = await create(KINDS[2]!, 'Versioned event', 8, 'save');
-    await submitForm(server.url, `/cms/events/${id}`, admin, { form: FORM, fields: { description: 'First line.\nChanged by Ada.' }, submit: { intent: 'save' } });
-    await submitForm(server.url, `/cms/events/${id}`, editor, { form: FORM, fields: { title: 'Versioned event, renamed' }, submit: { intent: 'save' } });
-    const revs = await db().select().from(revisions).where(and(eq(revisions.entityType, 'event'), eq(revisions.entityId, id))).orderBy(revisions.entityVersion);
+describe.each(KINDS)('revisions of a $name', (kind) => {
+  it('show the editor and the time to the second, and diff any two versions, the long text included', async () => {
+    const base = `/cms/${kind.segment}`;
+    const id = await create(kind, `Versioned ${kind.name}`, 60 + KINDS.indexOf(kind), 'save');
+    const byAda = await submitForm(server.url, `${base}/${id}`, admin, { form: FORM, fields: { [kind.textField]: 'First line.\nChanged by Ada.' }, submit: { intent: 'save' } });
+    expect(byAda.outcome, said(byAda)).toBe('redirected');
+    const byEddie = await submitForm(server.url, `${base}/${id}`, editor, { form: FORM, fields: { title: `Versioned ${kind.name}, renamed` }, submit: { intent: 'save' } });
+    expect(byEddie.outcome, said(byEddie)).toBe('redirected');
+    const revs = await revsOf(kind, id);
     expect(revs).toHaveLength(3);
-    const list = await cms(`/cms/events/${id}/revisions`);
+    const list = await cms(`${base}/${id}/revisions`);
     expect(list).toContain('Eddie Editor');
     expect(list).toContain('Ada Admin');
     expect(list.match(/\d{4}-\d\d-\d\d \d\d:\d\d:\d\d/g)?.length).toBeGreaterThanOrEqual(3);
     // The picker is a plain GET form with two choices per version.
     expect(list).toMatch(/<form[^>]*method="get"/);
     expect(list.match(/name="from"/g)?.length).toBe(4);
+    // One version's own page: who saved it, to the second.
+    expect(await cms(`${base}/${id}/revisions/${revs[1]!.id}`)).toMatch(/Saved by Ada Admin at \d{4}-\d\d-\d\d \d\d:\d\d:\d\d/);
 
-    // Version 1 against version 3: the title and the description, line by line.
-    const diff = await cms(`/cms/events/${id}/revisions?from=${revs[0]!.id}&to=${revs[2]!.id}`);
+    // Version 1 against version 3: the title and the long text, line by line.
+    const diff = await cms(`${base}/${id}/revisions?from=${revs[0]!.id}&to=${revs[2]!.id}`);
     expect(diff).toMatch(/− (<!-- -->)?Second line\./);
     expect(diff).toMatch(/\+ (<!-- -->)?Changed by Ada\./);
-    expect(diff).toMatch(/\+ (<!-- -->)?Versioned event, renamed/);
+    expect(diff).toMatch(new RegExp(`\\+ (<!-- -->)?Versioned ${kind.name}, renamed`));
     // Version 2 against 3: only the title changed.
-    const narrow = await cms(`/cms/events/${id}/revisions?from=${revs[1]!.id}&to=${revs[2]!.id}`);
+    const narrow = await cms(`${base}/${id}/revisions?from=${revs[1]!.id}&to=${revs[2]!.id}`);
     expect(narrow).toContain('Unchanged:');
     expect(narrow).not.toMatch(/[−+] (<!-- -->)?Changed by Ada\./);
     // Nonsense choices are a message, not an error page.
-    const bad = await get(`/cms/events/${id}/revisions?from=nope&to=${revs[2]!.id}`, { cookie: editor.header() });
+    const bad = await get(`${base}/${id}/revisions?from=nope&to=${revs[2]!.id}`, { cookie: editor.header() });
     expect(bad.status).toBe(200);
     expect(await bad.text()).toContain('choose another');
   });

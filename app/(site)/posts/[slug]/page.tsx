@@ -82,6 +82,13 @@ export default async function PostPage({ params }: Props) {
         {/* Sanitised by sanitize-html in the reader (lib/content/markdown.ts). */}
         <div className="post-body" dangerouslySetInnerHTML={{ __html: post.html }} />
       </article>
+      {/* The author's bio (plain text, escaped by React), from the post's cached reader: an edit of the profile invalidates it. */}
+      {post.authorBio.trim() && (
+        <aside className="author-box" aria-labelledby="about-author">
+          <h2 id="about-author">About {post.author}</h2>
+          <p>{post.authorBio}</p>
+        </aside>
+      )}
     </main>
   );
 }

@@ -33,7 +33,7 @@ export function ProfileForm({ initial, zones, detected, notice, flash }: { initi
       <Field name="name" label="Display name" error={err('name')} hint="Shown as the byline of your posts, in pages, feeds and the API.">
         <input id="name" name="name" required maxLength={100} defaultValue={value('name')} aria-invalid={Boolean(err('name'))} aria-describedby={describedBy('name', err('name'))} />
       </Field>
-      <Field name="bio" label="Bio" error={err('bio')} hint="A few words about you (optional).">
+      <Field name="bio" label="Bio" error={err('bio')} hint="A few words about you, shown under your posts (optional).">
         <textarea id="bio" name="bio" rows={4} maxLength={2000} defaultValue={value('bio')} aria-invalid={Boolean(err('bio'))} aria-describedby={describedBy('bio', err('bio'))} />
       </Field>
       <Field name="timeZone" label="Time zone" error={err('timeZone')} hint="The CMS shows and reads times in this zone; they are stored in UTC.">

@@ -4,17 +4,10 @@
 import { useActionState } from 'react';
 import type { ActionState } from '@/lib/cms/action';
 import type { TagRow } from '@/lib/cms/tags';
+import { FormStatus } from '../field';
 import { editTagAction, mergeTagAction } from './actions';
 
 type Props = { tag: Pick<TagRow, 'slug' | 'name' | 'description'>; flash?: ActionState };
-
-function Status({ state }: { state: ActionState }) {
-  return state.message ? (
-    <p role="status" className={`notice notice-${state.status}`}>
-      {state.message}
-    </p>
-  ) : null;
-}
 
 export function EditTagForm({ tag, flash }: Props) {
   const [state, action, pending] = useActionState<ActionState, FormData>(editTagAction, flash ?? { status: 'idle' });
@@ -26,7 +19,7 @@ export function EditTagForm({ tag, flash }: Props) {
     <details open={state.status !== 'idle' || undefined}>
       <summary>Rename or describe</summary>
       <form action={action} className="cms-form" aria-label={`Edit tag ${tag.slug}`}>
-        <Status state={state} />
+        <FormStatus state={state} />
         {err('form') && <p className="field-error" role="alert">{err('form')}</p>}
         {err('tag') && <p className="field-error" role="alert">{err('tag')}</p>}
         <input type="hidden" name="tag" value={tag.slug} />
@@ -65,7 +58,7 @@ export function MergeTagForm({ tag, others, flash }: Props & { others: { slug: s
     <details open={state.status !== 'idle' || undefined}>
       <summary>Merge into another tag</summary>
       <form action={action} className="cms-form" aria-label={`Merge tag ${tag.slug}`}>
-        <Status state={state} />
+        <FormStatus state={state} />
         <input type="hidden" name="tag" value={tag.slug} />
         <div className="field">
           <label htmlFor={id}>Merge “{tag.slug}” into</label>
