@@ -21,7 +21,7 @@ export default async function Dashboard({ searchParams }: { searchParams: Promis
           {rows.map((p) => (
             <li key={p.id}>
               <a href={`/cms/posts/${p.id}`}>{p.title}</a>{' '}
-              <span className="meta">{clock.format(publicationOf(postType, p).publishedAt ?? p.updatedAt)} {clock.label}</span>
+              <span className="meta">{clock.stamp(publicationOf(postType, p).publishedAt ?? p.updatedAt)}</span>
             </li>
           ))}
         </ul>
