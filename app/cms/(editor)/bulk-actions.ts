@@ -10,7 +10,8 @@ import { contentType } from '@/lib/cms/registry';
 import { currentEditor } from '@/lib/cms/session';
 import type { ActionState } from '@/lib/cms/action';
 
-export async function bulkAction(typeName: string, formData: FormData): Promise<void> {
+// (typeName, previous state, form): the shape useActionState calls it with ([type]/bulk/confirm-form.tsx).
+export async function bulkAction(typeName: string, _previous: void, formData: FormData): Promise<void> {
   // The bound type name arrives from the browser: checked like any field.
   const type = typeof typeName === 'string' ? contentType(typeName) : undefined;
   if (!type) redirect('/cms');
