@@ -46,7 +46,10 @@ describe.skipIf(!chromiumAvailable())('editor safety in Chromium', () => {
     await page.locator('form[data-autosave=on]').waitFor();
   }
 
-  const autosaved = (page: Page) => expect.poll(() => page.locator('.autosave-status').textContent(), { timeout: 15_000 }).toMatch(/Changes autosaved at/);
+  const autosaved = (page: Page) => expect.poll(() => page.locator('main:visible .autosave-status').textContent(), { timeout: 15_000 }).toMatch(/Changes autosaved at/);
+
+  /** In the page shown: after a client-side navigation the router keeps the previous page, hidden, in the document. */
+  const shown = (page: Page, selector: string) => page.locator(`main:visible ${selector}`);
 
   /** What the server holds as this browser's autosave of a form. */
   const storedAutosave = async (page: Page, type: string, item: string) =>
@@ -200,15 +203,15 @@ describe.skipIf(!chromiumAvailable())('editor safety in Chromium', () => {
   it('asks before Sign out and before Back with unsaved changes, and stays when told to', async () => {
     const { page } = await signedIn();
     await openForm(page, '/cms/changelog/new');
-    await page.fill('#title', 'Back check');
-    await page.fill('#body', '- Something.');
-    await page.selectOption('#category', 'changed');
-    await page.fill('#productVersion', '3.0.0');
+    await shown(page, '#title').fill('Back check');
+    await shown(page, '#body').fill('- Something.');
+    await shown(page, '#category').selectOption('changed');
+    await shown(page, '#productVersion').fill('3.0.0');
     // Saved: the app router moves to the item's page in this same document (no beforeunload on Back).
     await Promise.all([page.waitForURL(/\/cms\/changelog\/[0-9a-f-]{36}\?saved=created/), page.keyboard.press('Control+S')]);
     const itemUrl = page.url();
-    await page.locator('form[data-autosave=on]').waitFor();
-    await page.fill('#title', 'Back check, unsaved');
+    await shown(page, 'form[data-autosave=on]').waitFor();
+    await shown(page, '#title').fill('Back check, unsaved');
 
     const dialogs: Dialog[] = [];
     let answer: 'accept' | 'dismiss' = 'dismiss';
@@ -222,21 +225,22 @@ describe.skipIf(!chromiumAvailable())('editor safety in Chromium', () => {
     expect(dialogs[0]!.type()).toBe('confirm');
     expect(dialogs[0]!.message()).toMatch(/unsaved changes/);
     await expect.poll(() => page.url()).toBe(itemUrl);
-    expect(await page.inputValue('#title')).toBe('Back check, unsaved');
+    expect(await shown(page, '#title').inputValue()).toBe('Back check, unsaved');
     // Sign out: asked; staying keeps the session and the text.
     await page.getByRole('button', { name: 'Sign out' }).click();
     await expect.poll(() => dialogs.length).toBe(2);
     expect(dialogs[1]!.message()).toMatch(/unsaved changes/);
     expect(page.url()).toBe(itemUrl);
-    expect(await page.inputValue('#title')).toBe('Back check, unsaved');
+    expect(await shown(page, '#title').inputValue()).toBe('Back check, unsaved');
     // Back again, leaving this time: the previous page (the new-entry form), asked once.
     answer = 'accept';
     await page.evaluate(() => history.back());
     await page.waitForURL(/\/cms\/changelog\/new$/);
+    await expect.poll(() => shown(page, 'h1').textContent()).toBe('New changelog entry');
     expect(dialogs).toHaveLength(3);
     // Signing out from a form with changes, leaving: signed out.
-    await page.locator('form[data-autosave=on]').waitFor();
-    await page.fill('#title', 'Leaving anyway');
+    await shown(page, 'form[data-autosave=on]').waitFor();
+    await shown(page, '#title').fill('Leaving anyway');
     await Promise.all([page.waitForURL(/\/cms\/login/), page.getByRole('button', { name: 'Sign out' }).click()]);
     expect(dialogs).toHaveLength(4);
   });
@@ -244,51 +248,51 @@ describe.skipIf(!chromiumAvailable())('editor safety in Chromium', () => {
   it('says an autosave was typed against an older version, and saving it restored is a conflict', async () => {
     const mine = await signedIn();
     await openForm(mine.page, '/cms/changelog/new');
-    await mine.page.fill('#title', 'Versioned note');
-    await mine.page.fill('#body', '- First.');
-    await mine.page.selectOption('#category', 'added');
-    await mine.page.fill('#productVersion', '1.0.0');
+    await shown(mine.page, '#title').fill('Versioned note');
+    await shown(mine.page, '#body').fill('- First.');
+    await shown(mine.page, '#category').selectOption('added');
+    await shown(mine.page, '#productVersion').fill('1.0.0');
     await Promise.all([mine.page.waitForURL(/saved=created/), mine.page.keyboard.press('Control+S')]);
     const itemUrl = mine.page.url().split('?')[0]!;
-    await mine.page.locator('form[data-autosave=on]').waitFor();
-    await mine.page.fill('#title', 'My edit of version 1');
+    await shown(mine.page, 'form[data-autosave=on]').waitFor();
+    await shown(mine.page, '#title').fill('My edit of version 1');
     await autosaved(mine.page);
 
     // Someone else saves meanwhile: version 2.
     const theirs = await signedIn('admin');
     await openForm(theirs.page, new URL(itemUrl).pathname);
-    await theirs.page.fill('#title', 'Their version 2');
-    await Promise.all([theirs.page.waitForURL(/saved=save/), theirs.page.locator('button[value=save]').click()]);
+    await shown(theirs.page, '#title').fill('Their version 2');
+    await Promise.all([theirs.page.waitForURL(/saved=save/), shown(theirs.page, 'button[value=save]').click()]);
 
     mine.page.on('dialog', (d: Dialog) => void d.accept());
     await mine.page.reload();
-    const offer = mine.page.locator('.autosave-offer');
+    const offer = shown(mine.page, '.autosave-offer');
     await offer.waitFor();
     expect(await offer.locator('.autosave-stale').textContent()).toMatch(/saved against version 1; the changelog entry is now at version 2\. Review the differences/);
-    expect(await mine.page.inputValue('#title')).toBe('Their version 2');
+    expect(await shown(mine.page, '#title').inputValue()).toBe('Their version 2');
     await offer.getByRole('button', { name: 'Restore them' }).click();
-    expect(await mine.page.inputValue('#title')).toBe('My edit of version 1');
-    expect(await mine.page.locator('input[name=version]').inputValue()).toBe('1');
-    await mine.page.locator('button[value=save]').click();
-    await expect.poll(() => mine.page.locator('main [role=status]').first().textContent()).toMatch(/Ada Admin changed this changelog entry at .* \(version 2\) after you opened it/);
+    expect(await shown(mine.page, '#title').inputValue()).toBe('My edit of version 1');
+    expect(await shown(mine.page, 'form.cms-form input[name=version]').inputValue()).toBe('1');
+    await shown(mine.page, 'button[value=save]').click();
+    await expect.poll(() => shown(mine.page, '[role=status]').first().textContent()).toMatch(/Ada Admin changed this changelog entry at .* \(version 2\) after you opened it/);
     // Nothing overwritten; the editor's text is still in the form.
-    expect(await mine.page.inputValue('#title')).toBe('My edit of version 1');
+    expect(await shown(mine.page, '#title').inputValue()).toBe('My edit of version 1');
     await theirs.page.reload();
-    expect(await theirs.page.inputValue('#title')).toBe('Their version 2');
+    expect(await shown(theirs.page, '#title').inputValue()).toBe('Their version 2');
   });
 
   it('shows pending on the pressed button of the staged banner, the bulk confirmation and an editor account', async () => {
     const { page } = await signedIn();
     await openForm(page, '/cms/changelog/new');
-    await page.fill('#title', 'Pending everywhere');
-    await page.fill('#body', '- Live.');
-    await page.selectOption('#category', 'fixed');
-    await page.fill('#productVersion', '4.0.0');
-    await Promise.all([page.waitForURL(/saved=publish/), page.locator('button[value=publish]').click()]);
-    await page.locator('form[data-autosave=on]').waitFor();
-    await page.fill('#title', 'Pending everywhere, staged');
-    await Promise.all([page.waitForURL(/saved=staged/), page.locator('form.cms-form button[value=save]').click()]);
-    const banner = page.locator('.staged-banner');
+    await shown(page, '#title').fill('Pending everywhere');
+    await shown(page, '#body').fill('- Live.');
+    await shown(page, '#category').selectOption('fixed');
+    await shown(page, '#productVersion').fill('4.0.0');
+    await Promise.all([page.waitForURL(/saved=publish/), shown(page, 'button[value=publish]').click()]);
+    await shown(page, 'form[data-autosave=on]').waitFor();
+    await shown(page, '#title').fill('Pending everywhere, staged');
+    await Promise.all([page.waitForURL(/saved=staged/), shown(page, 'form.cms-form button[value=save]').click()]);
+    const banner = shown(page, '.staged-banner');
     await banner.waitFor();
 
     await holdActions(page);
@@ -300,12 +304,12 @@ describe.skipIf(!chromiumAvailable())('editor safety in Chromium', () => {
 
     // The bulk confirmation's one button.
     const id = /\/cms\/changelog\/([0-9a-f-]{36})/.exec(page.url())![1]!;
-    const version = await page.locator('form.cms-form input[name=version]').inputValue();
+    const version = await shown(page, 'form.cms-form input[name=version]').inputValue();
     await page.goto(`${server.url}/cms/changelog/bulk?intent=unpublish&item=${id}.${version}`);
     const yes = page.getByRole('button', { name: 'Yes, unpublish 1 changelog entry' });
     await hydrated(yes);
     await yes.click();
-    await expect.poll(() => page.locator('main form button[value=unpublish]').textContent()).toBe('Unpublishing…');
+    await expect.poll(() => shown(page, 'form button[value=unpublish]').textContent()).toBe('Unpublishing…');
     await page.waitForURL(/\/cms\/changelog$/);
 
     // An editor account's buttons (a new account, so no one else's is touched).
@@ -330,16 +334,16 @@ describe.skipIf(!chromiumAvailable())('editor safety in Chromium', () => {
   it("shows and reads times in the browser's zone, naming it (New York, then Tokyo)", async () => {
     const ny = await signedIn('editor', { timezoneId: 'America/New_York' });
     await openForm(ny.page, '/cms/posts/new');
-    const label = ny.page.locator('label[for=publishAt]');
+    const label = shown(ny.page, 'label[for=publishAt]');
     // Empty, the field names today's offset; a July time, summer time's, whatever the date today.
     await expect.poll(() => label.textContent()).toBe(`Publish at (America/New_York (${offsetNow('America/New_York')}))`);
-    await ny.page.fill('#title', 'New York schedule');
-    await ny.page.fill('#body', 'Scheduled from New York.');
-    await ny.page.fill('#publishAt', '2031-07-01T10:00');
+    await shown(ny.page, '#title').fill('New York schedule');
+    await shown(ny.page, '#body').fill('Scheduled from New York.');
+    await shown(ny.page, '#publishAt').fill('2031-07-01T10:00');
     await expect.poll(() => label.textContent()).toBe('Publish at (America/New_York (UTC-04:00))');
-    await Promise.all([ny.page.waitForURL(/saved=schedule/), ny.page.locator('button[value=schedule]').click()]);
+    await Promise.all([ny.page.waitForURL(/saved=schedule/), shown(ny.page, 'button[value=schedule]').click()]);
     const editUrl = ny.page.url().split('?')[0]!;
-    await expect.poll(() => ny.page.inputValue('#publishAt')).toBe('2031-07-01T10:00');
+    await expect.poll(() => shown(ny.page, '#publishAt').inputValue()).toBe('2031-07-01T10:00');
     expect(await label.textContent()).toBe('Publish at (America/New_York (UTC-04:00))');
     await ny.page.screenshot({ path: path.join(shots, 'timezone-new-york.png'), fullPage: true });
     // The list names the zone next to its times.

@@ -5,7 +5,15 @@
 // and Back or Forward to an entry of this same document (the app router's own history, where
 // no beforeunload fires). Listening on the document in the capture phase runs before React's
 // own click and submit handling, so a <Link> or a form action never starts when the editor stays.
+// Back and Forward are asked through the Navigation API's navigate event, which comes before the
+// traversal (popstate comes after it, and after the router has started rendering the other page):
+// the app router offers no navigation blocker of its own (Next 16).
 import { useEffect, useRef } from 'react';
+
+/** What is read of the Navigation API's NavigateEvent (TypeScript 5.9's DOM library has no types for it). */
+interface NavigateEvent extends Event {
+  navigationType: 'push' | 'replace' | 'reload' | 'traverse';
+}
 
 /** Marks a form whose submission takes the editor off the page (app/cms/cms-header.tsx's Sign out). */
 const LEAVES_PAGE = 'data-leaves-page';
@@ -14,11 +22,8 @@ export const LEAVE_QUESTION = 'You have unsaved changes. Leave this page and los
 
 export function useLeaveGuard(dirty: boolean): void {
   const dirtyRef = useRef(dirty);
-  // This page's history entry, to go back to when a traversal away from it is refused.
-  const here = useRef<{ state: unknown; href: string } | null>(null);
   useEffect(() => {
     dirtyRef.current = dirty;
-    if (dirty) here.current = { state: window.history.state, href: location.href };
   }, [dirty]);
 
   useEffect(() => {
@@ -51,28 +56,24 @@ export function useLeaveGuard(dirty: boolean): void {
       e.preventDefault();
       e.stopPropagation();
     };
-    // The browser has already moved to the other entry when popstate fires; the router has not
-    // (this capture listener runs before its own and stops it). Staying puts this page's entry
-    // back on top; leaving lets the traversal happen again, unguarded. There is no way to ask
-    // before the move: the app router offers no navigation blocker (Next 16).
-    const onPopState = (e: PopStateEvent) => {
-      const back = here.current;
-      if (!dirtyRef.current || !back) return;
-      e.stopImmediatePropagation();
-      // Carrying the router's own state (__NA), the entry passes its history patch unchanged.
-      window.history.pushState(back.state, '', back.href);
+    // A traversal within this document can be cancelled before it happens (`cancelable`); one to
+    // another document cannot, and beforeunload asks for that one.
+    const onNavigate = (e: Event) => {
+      if (!dirtyRef.current || (e as NavigateEvent).navigationType !== 'traverse' || !e.cancelable) return;
       if (window.confirm(LEAVE_QUESTION)) {
         dirtyRef.current = false;
-        window.history.back();
+        return;
       }
+      e.preventDefault();
     };
+    const navigation = (window as { navigation?: EventTarget }).navigation;
     window.addEventListener('beforeunload', onBeforeUnload);
-    window.addEventListener('popstate', onPopState, true);
+    navigation?.addEventListener('navigate', onNavigate);
     document.addEventListener('click', onClick, true);
     document.addEventListener('submit', onSubmit, true);
     return () => {
       window.removeEventListener('beforeunload', onBeforeUnload);
-      window.removeEventListener('popstate', onPopState, true);
+      navigation?.removeEventListener('navigate', onNavigate);
       document.removeEventListener('click', onClick, true);
       document.removeEventListener('submit', onSubmit, true);
     };
