@@ -65,6 +65,15 @@ describe.skipIf(!chromiumAvailable())('editor safety in Chromium', () => {
   /** React has hydrated this element (a click before that would be a plain form post, without pending labels). */
   const hydrated = (locator: Locator) => expect.poll(() => locator.evaluate((el) => Object.keys(el).some((k) => k.startsWith('__reactProps')))).toBe(true);
 
+  /** A new changelog entry's form, filled in (valid as it stands). */
+  async function fillChangelog(page: Page, title: string, category: string, version: string) {
+    await openForm(page, '/cms/changelog/new');
+    await shown(page, '#title').fill(title);
+    await shown(page, '#body').fill('- Something.');
+    await shown(page, '#category').selectOption(category);
+    await shown(page, '#productVersion').fill(version);
+  }
+
   /** A zone's UTC offset now, as the CMS writes it ("UTC-05:00"). */
   const offsetNow = (zone: string) =>
     new Intl.DateTimeFormat('en-US', { timeZone: zone, timeZoneName: 'longOffset' }).formatToParts(new Date()).find((p) => p.type === 'timeZoneName')!.value.replace('GMT', 'UTC');
@@ -202,11 +211,7 @@ describe.skipIf(!chromiumAvailable())('editor safety in Chromium', () => {
 
   it('asks before Sign out and before Back with unsaved changes, and stays when told to', async () => {
     const { page } = await signedIn();
-    await openForm(page, '/cms/changelog/new');
-    await shown(page, '#title').fill('Back check');
-    await shown(page, '#body').fill('- Something.');
-    await shown(page, '#category').selectOption('changed');
-    await shown(page, '#productVersion').fill('3.0.0');
+    await fillChangelog(page, 'Back check', 'changed', '3.0.0');
     // Saved: the app router moves to the item's page in this same document (no beforeunload on Back).
     await Promise.all([page.waitForURL(/\/cms\/changelog\/[0-9a-f-]{36}\?saved=created/), page.keyboard.press('Control+S')]);
     const itemUrl = page.url();
@@ -247,11 +252,7 @@ describe.skipIf(!chromiumAvailable())('editor safety in Chromium', () => {
 
   it('says an autosave was typed against an older version, and saving it restored is a conflict', async () => {
     const mine = await signedIn();
-    await openForm(mine.page, '/cms/changelog/new');
-    await shown(mine.page, '#title').fill('Versioned note');
-    await shown(mine.page, '#body').fill('- First.');
-    await shown(mine.page, '#category').selectOption('added');
-    await shown(mine.page, '#productVersion').fill('1.0.0');
+    await fillChangelog(mine.page, 'Versioned note', 'added', '1.0.0');
     await Promise.all([mine.page.waitForURL(/saved=created/), mine.page.keyboard.press('Control+S')]);
     const itemUrl = mine.page.url().split('?')[0]!;
     await shown(mine.page, 'form[data-autosave=on]').waitFor();
@@ -283,11 +284,7 @@ describe.skipIf(!chromiumAvailable())('editor safety in Chromium', () => {
 
   it('shows pending on the pressed button of the staged banner, the bulk confirmation and an editor account', async () => {
     const { page } = await signedIn();
-    await openForm(page, '/cms/changelog/new');
-    await shown(page, '#title').fill('Pending everywhere');
-    await shown(page, '#body').fill('- Live.');
-    await shown(page, '#category').selectOption('fixed');
-    await shown(page, '#productVersion').fill('4.0.0');
+    await fillChangelog(page, 'Pending everywhere', 'fixed', '4.0.0');
     await Promise.all([page.waitForURL(/saved=publish/), shown(page, 'button[value=publish]').click()]);
     await shown(page, 'form[data-autosave=on]').waitFor();
     await shown(page, '#title').fill('Pending everywhere, staged');

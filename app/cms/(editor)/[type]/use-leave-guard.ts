@@ -33,6 +33,17 @@ export function useLeaveGuard(dirty: boolean): void {
       // Older browsers show the dialog only when returnValue is set.
       e.returnValue = '';
     };
+    /** Asks; when the editor leaves, nothing asks again on the way out. */
+    const leaving = (): boolean => {
+      if (!window.confirm(LEAVE_QUESTION)) return false;
+      dirtyRef.current = false;
+      return true;
+    };
+    /** Asked before React's own handling (capture phase): staying stops the click or the submission. */
+    const stay = (e: Event) => {
+      e.preventDefault();
+      e.stopPropagation();
+    };
     const onClick = (e: MouseEvent) => {
       if (!dirtyRef.current || e.defaultPrevented || e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
       const link = e.target instanceof Element ? e.target.closest('a[href]') : null;
@@ -40,31 +51,17 @@ export function useLeaveGuard(dirty: boolean): void {
       const to = new URL(link.href, location.href);
       // A link to a place on this same page leaves nothing.
       if (to.origin === location.origin && to.pathname === location.pathname && to.search === location.search && to.hash !== '') return;
-      if (window.confirm(LEAVE_QUESTION)) {
-        dirtyRef.current = false;
-        return;
-      }
-      e.preventDefault();
-      e.stopPropagation();
+      if (!leaving()) stay(e);
     };
     const onSubmit = (e: SubmitEvent) => {
       if (!dirtyRef.current || !(e.target instanceof HTMLFormElement) || !e.target.hasAttribute(LEAVES_PAGE)) return;
-      if (window.confirm(LEAVE_QUESTION)) {
-        dirtyRef.current = false;
-        return;
-      }
-      e.preventDefault();
-      e.stopPropagation();
+      if (!leaving()) stay(e);
     };
     // A traversal within this document can be cancelled before it happens (`cancelable`); one to
     // another document cannot, and beforeunload asks for that one.
     const onNavigate = (e: Event) => {
       if (!dirtyRef.current || (e as NavigateEvent).navigationType !== 'traverse' || !e.cancelable) return;
-      if (window.confirm(LEAVE_QUESTION)) {
-        dirtyRef.current = false;
-        return;
-      }
-      e.preventDefault();
+      if (!leaving()) e.preventDefault();
     };
     const navigation = (window as { navigation?: EventTarget }).navigation;
     window.addEventListener('beforeunload', onBeforeUnload);
