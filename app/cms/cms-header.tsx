@@ -49,7 +49,9 @@ export function CmsHeader({ editor, types = [] }: { editor?: Editor; types?: Cms
           {editor && <a href="/cms/profile">Profile</a>}
           <a href="/">View site</a>
           {editor && (
-            <form action={signOutAction}>
+            // Signing out leaves the page: with unsaved changes in a form, the editor is asked first
+            // (data-leaves-page, read by app/cms/(editor)/[type]/use-leave-guard.ts).
+            <form action={signOutAction} data-leaves-page="">
               <button type="submit" className="link-button">
                 Sign out
               </button>

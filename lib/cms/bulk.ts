@@ -53,9 +53,16 @@ const bulkForm = z.object({
 
 export const BULK_DONE: Record<BulkIntent, string> = { publish: 'published', unpublish: 'unpublished (now drafts)', delete: 'deleted' };
 export const BULK_VERB: Record<BulkIntent, string> = { publish: 'Publish', unpublish: 'Unpublish', delete: 'Delete' };
+/** What each intent does to items' unpublished (staged) changes (lib/cms/staging.ts): for one item, for the list of them, done. */
+export const BULK_STAGED: Record<BulkIntent, { item: string; before: string; after: string }> = {
+  publish: { item: 'its unpublished changes go live', before: 'These have unpublished changes, which go live too', after: 'Their unpublished changes went live too' },
+  unpublish: { item: 'its unpublished changes become its draft', before: 'These have unpublished changes, which become their drafts', after: 'Their unpublished changes are now their drafts' },
+  delete: { item: 'its unpublished changes are dropped too', before: 'These have unpublished changes, which are dropped too', after: 'Their unpublished changes were dropped too' },
+};
 
 export interface BulkOutcome {
-  done: { id: string; title: string }[];
+  /** `staged`: it had unpublished changes, which the intent took along (BULK_STAGED). */
+  done: { id: string; title: string; staged?: boolean }[];
   /** Left as they were, with the reason. */
   refused: { id: string; title: string; reason: string }[];
   /** Needed nothing (e.g. unpublishing a draft). */
@@ -106,17 +113,20 @@ export async function runBulk(db: Db, type: AnyContentType, selection: BulkSelec
     const title = titles.get(item.id) ?? `Unknown ${type.labels.singular}`;
     try {
       let skipped: string | undefined;
+      let hadStaged = false;
       const result = await commitChange(db, editor, async (tx) => {
         const current = await findItem(tx, type, item.id);
         if (!current) throw new ActionRefusal('invalid', `This ${type.labels.singular} no longer exists.`);
+        // Its staged edit (lib/cms/staging.ts), if it has one: deleting drops it, publishing or
+        // unpublishing from the form folds it in, so the bulk action does the same (below).
+        const staged = await findStaged(tx, type, current.id);
+        hadStaged = Boolean(staged);
         if (selection.intent === 'delete') return deleteItem(tx, type, item);
         if (selection.intent === 'unpublish' && publicationOf(type, current).status === 'draft' && (await headVersion(tx, type, current)) === item.version) {
           skipped = 'It was a draft already.';
           return { message: '', tags: [] };
         }
-        // The item's values as its page's form would send them: with its staged edit, if it has
-        // one (lib/cms/staging.ts), which publishing or unpublishing from the form folds in too.
-        const staged = await findStaged(tx, type, current.id);
+        // The item's values as its page's form would send them: with its staged edit.
         const shown = (staged && stagedItem(type, current, staged)) || current;
         const input = parseAsSubmitted(type, shown, { id: current.id, version: item.version, intent: selection.intent });
         if (!input.success) {
@@ -129,7 +139,7 @@ export async function runBulk(db: Db, type: AnyContentType, selection: BulkSelec
         outcome.unchanged.push({ id: item.id, title, reason: skipped });
         continue;
       }
-      outcome.done.push({ id: item.id, title });
+      outcome.done.push(hadStaged ? { id: item.id, title, staged: true } : { id: item.id, title });
       tags.push(...result.tags);
       feedsChanged ||= result.feedsChanged ?? false;
     } catch (err) {
@@ -143,6 +153,8 @@ export async function runBulk(db: Db, type: AnyContentType, selection: BulkSelec
 export function describeBulk(type: AnyContentType, intent: BulkIntent, outcome: BulkOutcome): string {
   const n = (k: number) => `${k} ${k === 1 ? type.labels.singular : type.labels.plural}`;
   const parts = [`${n(outcome.done.length)} ${BULK_DONE[intent]}.`];
+  const staged = outcome.done.filter((d) => d.staged);
+  if (staged.length) parts.push(`${BULK_STAGED[intent].after}: ${staged.map((d) => `“${d.title}”`).join(', ')}.`);
   if (outcome.unchanged.length) parts.push(`${outcome.unchanged.length} unchanged: ${outcome.unchanged.map((u) => `“${u.title}” (${u.reason})`).join('; ')}.`);
   // Each reason is a sentence of its own (it ends with a full stop).
   if (outcome.refused.length) parts.push(`${outcome.refused.length} refused, left as they were: ${outcome.refused.map((r) => `“${r.title}”: ${r.reason}`).join(' ')}`);

@@ -9,7 +9,7 @@ import { z } from 'zod';
 import type { Db, Tx } from '@/db/client';
 import { PUBLISH_INTENTS, type PublicationStatus, type PublishIntent } from './publication';
 import { idField, versionField } from './forms';
-import { isTimeZone, readLocal } from './time';
+import { isTimeZone, readLocal, type Clock } from './time';
 
 /** The columns every content table has; the generic actions read and write them by these names. */
 export type ContentTable = PgTable & {
@@ -215,8 +215,8 @@ export interface ContentTypeDescription<
     sort?: ListOrder;
   };
   revisions: {
-    /** The fields the revision page compares, each shown as text. */
-    compare: { label: string; show: (snap: z.output<TSnapshot>) => string }[];
+    /** The fields the revision page compares, each shown as text (times in the editor's clock). */
+    compare: { label: string; show: (snap: z.output<TSnapshot>, clock: Clock) => string }[];
     /** The long text field shown as a line diff. */
     text: { label: string; of: (snap: z.output<TSnapshot>) => string };
     /** What restoring brings back, in the editor's words. */

@@ -61,9 +61,3 @@ function safeDecode(value: string): string {
 
 /** The editor's clock; once per page render (the layout and the page share it). */
 export const editorClock: (db?: Db) => Promise<Clock> = cache(async (db?: Db) => clockFor((await editorZone(db)).zone));
-
-/** What client components need of it (app/cms/(editor)/editor-zone.tsx). */
-export async function editorZoneInfo(): Promise<EditorZone & { label: string }> {
-  const zone = await editorZone();
-  return { ...zone, label: clockFor(zone.zone).label };
-}

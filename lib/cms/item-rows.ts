@@ -51,7 +51,7 @@ export async function staleVersion(tx: Tx, type: AnyContentType, id: string): Pr
     .limit(1);
   // The editor's zone, read through this transaction (lib/cms/editor-clock.ts says why).
   const clock = await editorClock(tx);
-  const when = last ? `${clock.format(last.createdAt, { seconds: true })} ${clock.label}` : 'a moment ago';
+  const when = last ? clock.stamp(last.createdAt, { seconds: true }) : 'a moment ago';
   return new ActionRefusal(
     'conflict',
     `${last?.editorName ?? 'Someone'} changed this ${type.labels.singular} at ${when} (version ${last?.version ?? '?'}) after you opened it. ` +

@@ -84,7 +84,7 @@ const SAVED: Record<PublishIntent, string> = { save: 'Saved.', publish: 'Publish
  * editor's clock; `goesLive` is the scheduled time of the item or of its staged update.
  */
 export function savedNotice(type: AnyContentType, saved: string, update: boolean, clock: Clock, goesLive: Date | null): string {
-  const at = goesLive ? `${clock.format(goesLive)} ${clock.label}` : 'its time';
+  const at = goesLive ? clock.stamp(goesLive) : 'its time';
   const base: Record<string, string> = {
     created: 'Created.',
     publish: `Published. ${type.messages.published}`,

@@ -7,10 +7,17 @@ import { DateTime } from 'luxon';
 export interface Clock {
   /** IANA zone name, e.g. "Europe/Berlin". */
   zone: string;
-  /** The zone as editors read it next to a time: "Europe/Berlin (UTC+01:00)". */
+  /**
+   * The zone as a heading over many times reads it: its name, with its offset only when that is
+   * the same all year ("Asia/Tokyo (UTC+09:00)", "Europe/Berlin"); one time is labelled by labelAt.
+   */
   label: string;
+  /** The zone with the offset in force at that instant: "Europe/Berlin (UTC+02:00)" in July. */
+  labelAt: (date: Date | string) => string;
   /** An instant as "2026-12-01 10:31" (or "10:31:07" with seconds) in the zone. */
   format: (date: Date | string, opts?: { seconds?: boolean }) => string;
+  /** An instant and its zone label: "2026-07-01 10:31 Europe/Berlin (UTC+02:00)". */
+  stamp: (date: Date | string, opts?: { seconds?: boolean }) => string;
   /** The `datetime-local` value of an instant in the zone ('' for none). */
   toInput: (date: Date | string | null | undefined) => string;
 }
@@ -26,10 +33,17 @@ export function isTimeZone(zone: string): boolean {
 export function clockFor(zone: string): Clock {
   const z = isTimeZone(zone) ? zone : 'UTC';
   const at = (date: Date | string) => DateTime.fromJSDate(new Date(date)).setZone(z);
+  // The offset in force at that instant (a July time read in winter is still UTC+02:00 in Berlin).
+  const labelAt = (date: Date | string) => (z === 'UTC' ? 'UTC' : `${z} (UTC${at(date).toFormat('ZZ')})`);
+  const format = (date: Date | string, opts?: { seconds?: boolean }) => at(date).toFormat(opts?.seconds ? 'yyyy-MM-dd HH:mm:ss' : 'yyyy-MM-dd HH:mm');
+  const year = DateTime.now().setZone(z).year;
+  const [winter, summer] = [1, 7].map((month) => DateTime.fromObject({ year, month, day: 1 }, { zone: z }).offset);
   return {
     zone: z,
-    label: z === 'UTC' ? 'UTC' : `${z} (UTC${DateTime.now().setZone(z).toFormat('ZZ')})`,
-    format: (date, opts) => at(date).toFormat(opts?.seconds ? 'yyyy-MM-dd HH:mm:ss' : 'yyyy-MM-dd HH:mm'),
+    label: winter === summer ? labelAt(new Date()) : z,
+    labelAt,
+    format,
+    stamp: (date, opts) => `${format(date, opts)} ${labelAt(date)}`,
     toInput: (date) => (date ? at(date).toFormat("yyyy-MM-dd'T'HH:mm") : ''),
   };
 }

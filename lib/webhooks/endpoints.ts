@@ -296,7 +296,7 @@ export async function rotateSecret(tx: Tx, input: z.output<typeof endpointOnlySc
     .where(eq(webhookEndpoints.id, current.id))
     .returning({ until: webhookEndpoints.previousSecretExpiresAt });
   const clock = await editorClock(tx);
-  const until = `${clock.format(row!.until!)} ${clock.label}`;
+  const until = clock.stamp(row!.until!);
   return { message: `New signing secret made. ${onceNote} Until ${until}, deliveries carry signatures with both the old and the new secret; after that only the new one.`, tags: [], data: { secret, id: current.id, until } };
 }
 

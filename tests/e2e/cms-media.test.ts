@@ -40,8 +40,6 @@ describe.skipIf(!chromiumAvailable())('media in the CMS, in Chromium', () => {
 
   it('uploads picked files with a progress bar and a result each, inserts one into a body at the cursor, sets a cover, and the public page shows both', async () => {
     const page = await signedIn();
-    // The editor's author profile exists before the post form is first drawn.
-    await page.goto(`${server.url}/cms/profile`);
 
     // The library: the Media link in the nav, then files picked.
     await page.goto(`${server.url}/cms`);

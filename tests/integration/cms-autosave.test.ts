@@ -5,7 +5,7 @@
 import { and, count, eq } from 'drizzle-orm';
 import * as cheerio from 'cheerio';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { autosaves, changelogEntries, events, posts, user } from '@/db/schema';
+import { authors, autosaves, changelogEntries, events, posts, revisions, user } from '@/db/schema';
 import { startTestServer, type TestServer } from '../helpers/app-server';
 import { CookieJar, signIn, submitForm, type FormResult } from '../helpers/cms-client';
 import { TEST_ACCOUNTS } from '../helpers/template-db';
@@ -37,7 +37,7 @@ function autosave(jar: CookieJar | undefined, body: unknown, headers: Record<str
 async function readAutosave(jar: CookieJar, type: string, item: string) {
   const res = await get(`/cms/autosave?type=${type}&item=${item}`, jar);
   expect(res.status).toBe(200);
-  return ((await res.json()) as { autosave: { fields: Record<string, string>; savedAtText: string } | null }).autosave;
+  return ((await res.json()) as { autosave: { fields: Record<string, string>; baseVersion: number | null; savedAtText: string } | null }).autosave;
 }
 
 const autosaveRows = async () => (await db().select({ n: count() }).from(autosaves))[0]!.n;
@@ -95,6 +95,24 @@ describe('autosave, for every content type', () => {
       expect(await readAutosave(editor, type, 'new')).toBeNull();
     });
   }
+
+  it('keeps the version an autosave was typed against: saved as restored after someone else saved, it is refused as stale, overwriting nothing', async () => {
+    const id = await createItem(editor, 'changelog', 'Typed long ago');
+    expect((await autosave(editor, { op: 'save', type: 'changelog', item: id, baseVersion: 1, fields: { title: 'My old edit' } })).status).toBe(200);
+    // Someone else saves: the item is at version 2 now.
+    const admin = await signIn(server.url, 'admin');
+    const theirs = await submitForm(server.url, `/cms/changelog/${id}`, admin, { fields: { title: 'Their newer title' }, submit: { intent: 'save' } });
+    expect(theirs.outcome, said(theirs)).toBe('redirected');
+    const kept = await readAutosave(editor, 'changelog', id);
+    expect(kept?.baseVersion).toBe(1);
+    // The form (JavaScript restores into it) carries the autosave's version: the save is a conflict.
+    const mine = await submitForm(server.url, `/cms/changelog/${id}`, editor, { fields: { ...kept!.fields, version: String(kept!.baseVersion) }, submit: { intent: 'save' } });
+    expect(said(mine)).toMatch(/changed this changelog entry at .* \(version 2\) after you opened it/);
+    const [row] = await db().select({ title: changelogEntries.title, version: changelogEntries.version }).from(changelogEntries).where(eq(changelogEntries.id, id));
+    expect(row).toEqual({ title: 'Their newer title', version: 2 });
+    // The autosave stays until the editor saves or discards it.
+    expect((await readAutosave(editor, 'changelog', id))?.fields.title).toBe('My old edit');
+  });
 
   it('discarding deletes it', async () => {
     expect((await autosave(editor, { op: 'save', type: 'post', item: 'new', baseVersion: null, fields: { title: 'Gone soon' } })).status).toBe(200);
@@ -156,6 +174,19 @@ describe('autosave, for every content type', () => {
 });
 
 describe('editor profile', () => {
+  it("preselects a fresh editor's own byline on their very first new post, made on that visit", async () => {
+    const fresh = await signIn(server.url, 'other');
+    const [before] = await db().select({ n: count() }).from(authors).innerJoin(user, eq(user.id, authors.userId)).where(eq(user.email, TEST_ACCOUNTS.other.email));
+    expect(before!.n).toBe(0);
+    const $ = cheerio.load(await (await get('/cms/posts/new', fresh)).text());
+    expect($('#authorId option[selected]').text()).toBe(TEST_ACCOUNTS.other.name);
+    // Saved as it stands, the post carries that byline.
+    const res = await submitForm(server.url, '/cms/posts/new', fresh, { fields: { title: 'First of Olga', slug: 'first-of-olga', summary: 'S.', body: 'B.', tags: '' }, submit: { intent: 'save' } });
+    expect(res.outcome, said(res)).toBe('redirected');
+    const [post] = await db().select({ author: authors.name }).from(posts).innerJoin(authors, eq(authors.id, posts.authorId)).where(eq(posts.slug, 'first-of-olga'));
+    expect(post?.author).toBe(TEST_ACCOUNTS.other.name);
+  });
+
   it('renames the byline: the post page, the API and the feeds show it on the next GET', async () => {
     const slug = 'byline-rename-check';
     const res = await submitForm(server.url, '/cms/posts/new', editor, {
@@ -235,10 +266,29 @@ describe('editor time zones', () => {
     expect(row!.publishedAt!.toISOString()).toBe('2031-07-01T08:00:00.000Z');
     const $ = await formOf(`/cms/posts/${row!.id}`, admin);
     expect($('#publishAt').attr('value')).toBe('2031-07-01T10:00');
-    expect($('label[for=publishAt]').text()).toMatch(/^Publish at \(Europe\/Berlin \(UTC\+0[12]:00\)\)$/);
+    // The offset of the time shown (summer time), whatever the date today.
+    expect($('label[for=publishAt]').text()).toBe('Publish at (Europe/Berlin (UTC+02:00))');
     expect($('input[name=publishAtZone]').attr('value')).toBe('Europe/Berlin');
     // Lists show the zone too.
     expect(await (await get('/cms', admin)).text()).toContain('Europe/Berlin');
+  });
+
+  it('shows publication times in a revision diff in the zone, each with the offset in force then', async () => {
+    const id = await createItem(admin, 'changelog', 'Diffed times');
+    for (const publishAt of ['2031-07-01T10:00', '2031-01-15T10:00']) {
+      const res = await submitForm(server.url, `/cms/changelog/${id}`, admin, { fields: { publishAt }, submit: { intent: 'schedule' } });
+      expect(res.outcome, said(res)).toBe('redirected');
+    }
+    const revs = await db().select({ id: revisions.id }).from(revisions).where(and(eq(revisions.entityType, 'changelog'), eq(revisions.entityId, id))).orderBy(revisions.entityVersion);
+    expect(revs).toHaveLength(3);
+    const diff = async (from: number, to: number) => cheerio.load(await (await get(`/cms/changelog/${id}/revisions?from=${revs[from]!.id}&to=${revs[to]!.id}`, admin)).text())('.snapshot-diff').text();
+    const summer = await diff(0, 1);
+    expect(summer).toContain('Published at');
+    expect(summer).toContain('2031-07-01 10:00 Europe/Berlin (UTC+02:00)');
+    expect(summer).not.toContain('2031-07-01T08:00:00.000Z');
+    expect(await diff(1, 2)).toContain('2031-01-15 10:00 Europe/Berlin (UTC+01:00)');
+    // The form's label follows the time in the field: a January time is UTC+01:00.
+    expect((await formOf(`/cms/changelog/${id}`, admin))('label[for=publishAt]').text()).toBe('Publish at (Europe/Berlin (UTC+01:00))');
   });
 
   it('refuses a time the clocks skip, and an unknown zone, writing nothing', async () => {

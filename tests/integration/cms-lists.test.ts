@@ -310,7 +310,7 @@ describe.each(KINDS)('bulk actions on $segment', (kind) => {
     // Seeing the confirmation changed nothing.
     expect((await rowsOf(pickedIds)).every((r) => r.status === 'draft')).toBe(true);
 
-    const published = await submitForm(server.url, confirmPath(kind.segment, 'publish', picked), editor, {});
+    const published = await submitForm(server.url, confirmPath(kind.segment, 'publish', picked), editor, { submit: { intent: 'publish' } });
     expect(published.outcome).toBe('flashed');
     expect(published.location).toBe(`${base}?q=lists`);
     expect(published.messages.join(' ')).toMatch(/3 [\w ]+ published\./);
@@ -320,12 +320,12 @@ describe.each(KINDS)('bulk actions on $segment', (kind) => {
     expect(revs.every((r) => r.editorName === 'Eddie Editor')).toBe(true);
 
     const now = await rowsOf(pickedIds);
-    const unpublished = await submitForm(server.url, confirmPath(kind.segment, 'unpublish', now.map((r) => `${r.id}.${r.version}`)), editor, {});
+    const unpublished = await submitForm(server.url, confirmPath(kind.segment, 'unpublish', now.map((r) => `${r.id}.${r.version}`)), editor, { submit: { intent: 'unpublish' } });
     expect(unpublished.messages.join(' ')).toMatch(/3 [\w ]+ unpublished/);
     expect((await rowsOf(pickedIds)).every((r) => r.status === 'draft')).toBe(true);
 
     const again = await rowsOf(pickedIds);
-    const deleted = await submitForm(server.url, confirmPath(kind.segment, 'delete', again.map((r) => `${r.id}.${r.version}`)), editor, {});
+    const deleted = await submitForm(server.url, confirmPath(kind.segment, 'delete', again.map((r) => `${r.id}.${r.version}`)), editor, { submit: { intent: 'delete' } });
     expect(deleted.messages.join(' ')).toMatch(/3 [\w ]+ deleted/);
     expect((await rowsOf(pickedIds)).every((r) => r.deletedAt !== null)).toBe(true);
     const after = await list(`${base}?q=lists&size=100`);
@@ -344,7 +344,7 @@ describe.each(KINDS)('bulk actions on $segment', (kind) => {
     const confirm = cheerio.load(await (await fetch(server.url + confirmPath(kind.segment, 'publish', [fresh!, stale!, gone!]), { headers: { cookie: editor.header() } })).text());
     expect(confirm('.will-refuse')).toHaveLength(2);
 
-    const res = await submitForm(server.url, confirmPath(kind.segment, 'publish', [fresh!, stale!, gone!]), editor, {});
+    const res = await submitForm(server.url, confirmPath(kind.segment, 'publish', [fresh!, stale!, gone!]), editor, { submit: { intent: 'publish' } });
     const report = res.messages.join(' ');
     expect(report).toMatch(/1 [\w ]+ published\./);
     expect(report).toMatch(/2 refused/);
@@ -363,7 +363,7 @@ describe.each(KINDS)('bulk actions on $segment', (kind) => {
     forged.take(new Response(null, { headers: { 'set-cookie': 'better-auth.session_token=forged.value; Path=/' } }));
     // The editor's page and form, replayed with a forged cookie, and with none at all.
     for (const cookie of [forged.header(), '']) {
-      const res = await submitForm(server.url, confirmPath(kind.segment, 'delete', picked), editor, { headers: { cookie } });
+      const res = await submitForm(server.url, confirmPath(kind.segment, 'delete', picked), editor, { submit: { intent: 'delete' }, headers: { cookie } });
       expect(res.outcome).toBe('redirected');
       expect(res.location).toMatch(/\/cms\/login/);
     }
@@ -381,7 +381,7 @@ describe.each(KINDS)('bulk actions on $segment', (kind) => {
     const bogus = await fetch(server.url + confirmPath(kind.segment, 'explode', [`${randomUUID()}.1`]), { headers: { cookie: editor.header() } });
     expect(await bogus.text()).toMatch(/Choose publish, unpublish or delete/);
     // An unknown id passes the form but names nothing: reported, nothing written.
-    const res = await submitForm(server.url, confirmPath(kind.segment, 'delete', [`${randomUUID()}.1`]), editor, {});
+    const res = await submitForm(server.url, confirmPath(kind.segment, 'delete', [`${randomUUID()}.1`]), editor, { submit: { intent: 'delete' } });
     expect(res.messages.join(' ')).toMatch(/0 [\w ]+ deleted\. 1 refused/);
   });
 });

@@ -3,7 +3,9 @@
 // version until the editor publishes the update or its scheduled time comes; preview shows the
 // staged version; discard; stale forms; restore asks first, stages for a published item and
 // writes a draft directly; revisions show seconds and editors and diff any two versions, the body
-// or description included. Table-driven over the content types (KINDS).
+// or description included; bulk actions name the items whose staged edits go live. Table-driven
+// over the content types (KINDS).
+import * as cheerio from 'cheerio';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { changelogEntries, events, posts, revisions, stagedEdits } from '@/db/schema';
@@ -273,6 +275,36 @@ describe('unpublishing and deleting a published item with staged edits', () => {
     expect(del.outcome, said(del)).toBe('redirected');
     expect(await staged(kind, id2)).toBeUndefined();
     expect((await get('/api/posts/staged-post-21')).status).toBe(410);
+  });
+});
+
+describe('bulk actions on items with staged edits', () => {
+  const head = async (id: string) => Math.max(...(await db().select({ v: revisions.entityVersion }).from(revisions).where(eq(revisions.entityId, id))).map((r) => r.v));
+  const confirmPath = async (intent: string, ids: string[]) => {
+    const qs = new URLSearchParams({ intent });
+    for (const id of ids) qs.append('item', `${id}.${await head(id)}`);
+    return `/cms/posts/bulk?${qs}`;
+  };
+
+  it('name the items whose unpublished changes go live, on the confirmation and in the report', async () => {
+    const kind = KINDS[0]!;
+    const withStaged = await create(kind, 'Bulk live one', 60);
+    const plain = await create(kind, 'Bulk live two', 61);
+    const staging = await submitForm(server.url, `/cms/posts/${withStaged}`, editor, { form: FORM, fields: { title: 'Bulk staged title' }, submit: { intent: 'save' } });
+    expect(staging.outcome, said(staging)).toBe('redirected');
+
+    const path = await confirmPath('publish', [withStaged, plain]);
+    const $ = cheerio.load(await cms(path));
+    const items = $('main li').map((_, li) => $(li).text()).get();
+    expect(items.find((t) => t.includes('Bulk live one'))).toContain('its unpublished changes go live');
+    expect(items.find((t) => t.includes('Bulk live two'))).not.toContain('unpublished changes');
+    expect($('main [role=note]').text()).toBe('These have unpublished changes, which go live too: “Bulk live one”.');
+
+    const res = await submitForm(server.url, path, editor, { submit: { intent: 'publish' } });
+    expect(said(res)).toContain('2 posts published. Their unpublished changes went live too: “Bulk live one”.');
+    expect(await kind.row(withStaged)).toMatchObject({ title: 'Bulk staged title' });
+    expect(await staged(kind, withStaged)).toBeUndefined();
+    expect(await kind.row(plain)).toMatchObject({ title: 'Bulk live two' });
   });
 });
 

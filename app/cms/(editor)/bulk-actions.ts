@@ -8,7 +8,8 @@ import { idle } from '@/lib/cms/action';
 import { bulkAction as bulkActionOf } from '@/lib/cms/bulk';
 import { contentType } from '@/lib/cms/registry';
 
-export async function bulkAction(typeName: string, formData: FormData): Promise<void> {
+// (typeName, previous state, form): the shape useActionState calls it with ([type]/bulk/confirm-form.tsx).
+export async function bulkAction(typeName: string, _previous: void, formData: FormData): Promise<void> {
   // The bound type name arrives from the browser: checked like any field.
   const type = typeof typeName === 'string' ? contentType(typeName) : undefined;
   if (!type) redirect('/cms');

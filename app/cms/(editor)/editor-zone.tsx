@@ -8,13 +8,12 @@ import { ZONE_COOKIE } from '@/lib/cms/time';
 
 export interface ZoneInfo {
   zone: string;
-  label: string;
   source: 'profile' | 'browser' | 'default';
   /** The browser's zone as the server last heard it. */
   browser?: string;
 }
 
-const ZoneContext = createContext<ZoneInfo>({ zone: 'UTC', label: 'UTC', source: 'default' });
+const ZoneContext = createContext<ZoneInfo>({ zone: 'UTC', source: 'default' });
 
 export const useEditorZone = () => useContext(ZoneContext);
 

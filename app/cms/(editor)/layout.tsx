@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import type { ReactNode } from 'react';
 import { contentTypes } from '@/lib/cms/registry';
 import { requireEditor } from '@/lib/cms/session';
-import { editorZoneInfo } from '@/lib/cms/editor-clock';
+import { editorZone } from '@/lib/cms/editor-clock';
 import { CmsContent, CmsHeader } from '../cms-header';
 import { EditorZone } from './editor-zone';
 
@@ -20,7 +20,7 @@ export default async function CmsLayout({ children }: { children: ReactNode }) {
     <div className="cms">
       <CmsHeader editor={editor} types={contentTypes().map((t) => ({ segment: t.segment, title: t.labels.title }))} />
       <CmsContent>
-        <EditorZone value={await editorZoneInfo()}>{children}</EditorZone>
+        <EditorZone value={await editorZone()}>{children}</EditorZone>
       </CmsContent>
     </div>
   );

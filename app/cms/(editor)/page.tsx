@@ -23,7 +23,7 @@ export default async function Dashboard({ searchParams }: { searchParams: Promis
   );
   const clock = await editorClock();
   const when = (type: AnyContentType, row: (typeof recent)[number]['lists'][number]['rows'][number]) =>
-    `${clock.format(publicationOf(type, row).publishedAt ?? row.updatedAt)} ${clock.label}`;
+    clock.stamp(publicationOf(type, row).publishedAt ?? row.updatedAt);
   return (
     <main>
       <h1>Dashboard</h1>

@@ -2,6 +2,7 @@
 // revisions.compare fields and its long text): a line diff of every field that changed, body
 // included, and the unchanged fields named in one line.
 import type { AnyContentType } from '@/lib/cms/content-type';
+import type { Clock } from '@/lib/cms/time';
 import { TextDiff } from './text-diff';
 import './snapshot-diff.css';
 
@@ -12,8 +13,8 @@ export interface DiffSide {
   snap: unknown;
 }
 
-export function SnapshotDiff({ type, from, to }: { type: AnyContentType; from: DiffSide; to: DiffSide }) {
-  const fields = [...type.revisions.compare.map((f) => ({ label: f.label, of: f.show })), { label: type.revisions.text.label, of: type.revisions.text.of }];
+export function SnapshotDiff({ type, from, to, clock }: { type: AnyContentType; from: DiffSide; to: DiffSide; clock: Clock }) {
+  const fields = [...type.revisions.compare.map((f) => ({ label: f.label, of: (snap: unknown) => f.show(snap, clock) })), { label: type.revisions.text.label, of: type.revisions.text.of }];
   const values = fields.map((f) => ({ label: f.label, from: f.of(from.snap), to: f.of(to.snap) }));
   const changed = values.filter((v) => v.from !== v.to);
   const same = values.filter((v) => v.from === v.to).map((v) => v.label);

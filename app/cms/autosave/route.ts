@@ -30,7 +30,7 @@ export const GET = guarded(async (request: Request): Promise<Response> => {
   if (!row) return json(200, { autosave: null });
   const clock = await editorClock();
   return json(200, {
-    autosave: { fields: row.fields, baseVersion: row.baseVersion, savedAt: row.updatedAt.toISOString(), savedAtText: `${clock.format(row.updatedAt, { seconds: true })} ${clock.label}` },
+    autosave: { fields: row.fields, baseVersion: row.baseVersion, savedAt: row.updatedAt.toISOString(), savedAtText: clock.stamp(row.updatedAt, { seconds: true }) },
   });
 });
 

@@ -65,7 +65,7 @@ export const changelogType = defineContentType({
       { label: 'Category', show: (s) => s.category },
       { label: 'Product version', show: (s) => s.productVersion ?? '' },
       { label: 'Status', show: (s) => s.status },
-      { label: 'Published at', show: (s) => s.publishedAt ?? '' },
+      { label: 'Published at', show: (s, clock) => (s.publishedAt ? clock.stamp(s.publishedAt) : '') },
     ],
     text: { label: 'Details', of: (s) => s.body },
     restoreNote: 'Restoring brings back the text, category and product version; the status stays as it is now.',

@@ -197,7 +197,7 @@ export const postType = defineContentType<typeof posts, z.output<typeof form>, t
       { label: 'Tags', show: (s) => s.tags.join(', ') },
       { label: 'Cover', show: (s) => (s.coverMediaId ? `${s.coverName || s.coverMediaId}${s.coverAlt ? ` (alt: ${s.coverAlt})` : ''}` : 'none') },
       { label: 'Status', show: (s) => s.status },
-      { label: 'Published at', show: (s) => s.publishedAt ?? '' },
+      { label: 'Published at', show: (s, clock) => (s.publishedAt ? clock.stamp(s.publishedAt) : '') },
     ],
     text: { label: 'Body', of: (s) => s.body },
     restoreNote: 'Restoring brings back the title, slug, summary, body, author, tags and cover; the status stays as it is now.',

@@ -1,19 +1,25 @@
 'use client';
 // "Unsaved changes from <time> — Restore them / Discard": what autosave kept for this form
 // (./use-autosave.ts), with the fields that differ from what is saved, long text as a short
-// line diff. And the quiet autosave status line.
+// line diff. An autosave typed against an older version says so: saving it then meets the
+// stale-version check (./use-autosave.ts), so it cannot silently undo someone else's save.
 import { diffLines } from 'diff';
 import type { AutosaveOffer } from './use-autosave';
 import './autosave-notice.css';
 
 const MAX_DIFF_LINES = 12;
 
-export function AutosaveNotice({ offer, onRestore, onDiscard }: { offer: AutosaveOffer; onRestore: () => void; onDiscard: () => void }) {
+export function AutosaveNotice({ offer, label, onRestore, onDiscard }: { offer: AutosaveOffer; label: string; onRestore: () => void; onDiscard: () => void }) {
   return (
     <section className="autosave-offer" aria-labelledby="autosave-offer-title">
       <p id="autosave-offer-title" role="status">
         <strong>Unsaved changes from {offer.savedAtText}</strong> were kept for this form.
       </p>
+      {offer.staleBase && (
+        <p className="notice notice-conflict autosave-stale">
+          {`They were saved against version ${offer.staleBase.autosaved}; the ${label} is now at version ${offer.staleBase.now}. Review the differences below: if you restore them, saving reports the newer version as a conflict and overwrites nothing.`}
+        </p>
+      )}
       <ul className="autosave-changes">
         {offer.changes.map((c) => (
           <li key={c.name}>

@@ -50,9 +50,12 @@ export function labelOf(form: HTMLFormElement, name: string): string {
   return label?.textContent?.trim() || name;
 }
 
-// Set through the prototype's setter, then announce it: React tracks the last value it saw and
-// only hears an input event for a value it did not set itself.
-function setValue(el: HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement, value: string) {
+/**
+ * Set a value as if typed: through the prototype's setter (React tracks the last value it saw and
+ * only hears an input event for a value it did not set itself), then the events typing fires, so
+ * the autosave, the leave warning and React all see it.
+ */
+export function setValue(el: HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement, value: string) {
   const proto = Object.getPrototypeOf(el) as object;
   Object.getOwnPropertyDescriptor(proto, 'value')?.set?.call(el, value);
   el.dispatchEvent(new Event('input', { bubbles: true }));

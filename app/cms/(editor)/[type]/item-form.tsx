@@ -7,6 +7,7 @@
 import { useActionState, useEffect, useRef, useState } from 'react';
 import type { ActionState } from '@/lib/cms/action';
 import type { FieldOptions } from '@/lib/cms/content-type';
+import { clockFor, readLocal } from '@/lib/cms/time';
 import { describedBy } from '../field';
 import { previewItemAction, saveItemAction } from '../item-actions';
 import { FIELDS, type FieldsProps } from './fields';
@@ -35,7 +36,7 @@ export interface ItemFormProps {
   options?: FieldOptions;
   flash?: ActionState;
   previewFlash?: ActionState;
-  /** A published item's publication time, in the editor's zone (shown, not editable). */
+  /** A published item's publication time, in the editor's zone with its offset then (shown, not editable). */
   publishedAt?: string;
 }
 
@@ -62,9 +63,14 @@ export function ItemForm(props: ItemFormProps) {
   const message = state.message ?? notice;
   // Editor safety (issue 12): autosave, the leave warning, Ctrl/Cmd+S, the pressed button.
   const zone = useEditorZone();
+  // The zone's offset at the time in the field (or now, while it is empty): a July time in
+  // New York is UTC-04:00 whenever it is read.
+  const [publishAtText, setPublishAtText] = useState(value('publishAt'));
+  const typed = readLocal(publishAtText, zone.zone);
+  const zoneLabel = clockFor(zone.zone).labelAt(typed.ok ? typed.date : new Date());
   const formRef = useRef<HTMLFormElement>(null);
   const autosave = useAutosave(formRef, { type, item: id || 'new', version, zone: zone.zone });
-  const pressed = usePressedIntent();
+  const pressed = usePressedIntent({ scripted: 'save' });
   useLeaveGuard(autosave.dirty);
   useSaveShortcut(formRef);
   const { markClean } = autosave;
@@ -94,17 +100,18 @@ export function ItemForm(props: ItemFormProps) {
         </p>
       )}
       {state.fieldErrors?.form && <p className="field-error" role="alert">{state.fieldErrors.form}</p>}
-      {autosave.offer && <AutosaveNotice offer={autosave.offer} onRestore={autosave.restore} onDiscard={autosave.discard} />}
+      {autosave.offer && <AutosaveNotice offer={autosave.offer} label={labels.singular} onRestore={autosave.restore} onDiscard={autosave.discard} />}
       <input type="hidden" name="id" value={id} />
-      <input type="hidden" name="version" value={String(version)} />
+      {/* A restored autosave typed against an older version carries that one (./use-autosave.ts). */}
+      <input type="hidden" name="version" value={String(autosave.version)} />
       {Fields ? <Fields {...fieldProps} /> : <p className="field-error">This content type has no form fields registered.</p>}
       <div className="field">
-        <label htmlFor="publishAt">Publish at ({zone.label})</label>
-        <input {...control('publishAt')} type="datetime-local" defaultValue={value('publishAt')} />
+        <label htmlFor="publishAt">Publish at ({zoneLabel})</label>
+        <input {...control('publishAt')} type="datetime-local" defaultValue={value('publishAt')} onInput={(e) => setPublishAtText(e.currentTarget.value)} />
         {/* The zone the time above is shown and typed in (lib/cms/content-type.ts reads it). */}
         <input type="hidden" name="publishAtZone" value={zone.zone} />
         <span id="publishAt-hint" className="hint">
-          {props.publishedAt && <span className="publish-at-note">Published {props.publishedAt} ({zone.label}). </span>}
+          {props.publishedAt && <span className="publish-at-note">Published {props.publishedAt}. </span>}
           For scheduling, in {zone.zone}.
         </span>
         {err('publishAt') && <span id="publishAt-error" className="field-error" role="alert">{err('publishAt')}</span>}

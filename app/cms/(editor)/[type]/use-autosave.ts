@@ -2,7 +2,9 @@
 // Autosave of a content form (with JavaScript only): a few seconds after typing stops, what the
 // editor typed goes to the server (app/cms/autosave/route.ts), per editor, type and item, so a
 // reload or another browser of the same editor can offer it back. Also keeps the "dirty" state
-// (typed but not saved) that the leave warning reads.
+// (typed but not saved) that the leave warning reads. An autosave made against an older version
+// of the item says so, and once restored the form carries that older version: saving then meets
+// the stale-version check like any form opened before someone else's save.
 import { useCallback, useEffect, useRef, useState, type RefObject } from 'react';
 import { changedNames, fillForm, labelOf, shownValue, typedValues } from './form-values';
 
@@ -10,6 +12,8 @@ const QUIET_MS = 2000;
 
 export interface AutosaveOffer {
   savedAtText: string;
+  /** The version the autosave was typed against, when the item has moved on since (else null). */
+  staleBase: { autosaved: number; now: number } | null;
   fields: Record<string, string>;
   changes: { name: string; label: string; before: string; after: string }[];
 }
@@ -25,6 +29,8 @@ export interface Autosave {
   markClean: () => void;
   /** A submission starts: no autosave may land after the save clears it. */
   hold: () => void;
+  /** The version the form must carry: the restored autosave's older one, else the page's. */
+  version: number;
 }
 
 export function useAutosave(formRef: RefObject<HTMLFormElement | null>, key: { type: string; item: string; version: number; zone: string }): Autosave {
@@ -34,7 +40,9 @@ export function useAutosave(formRef: RefObject<HTMLFormElement | null>, key: { t
   const [dirty, setDirty] = useState(false);
   const [status, setStatus] = useState('');
   const [offer, setOffer] = useState<AutosaveOffer | null>(null);
-  const { type, item, version, zone } = key;
+  const [restoredBase, setRestoredBase] = useState<number | null>(null);
+  const { type, item, zone, version: pageVersion } = key;
+  const version = restoredBase ?? pageVersion;
 
   const send = useCallback(
     async (body: object): Promise<Response | undefined> => {
@@ -99,14 +107,16 @@ export function useAutosave(formRef: RefObject<HTMLFormElement | null>, key: { t
       try {
         const res = await fetch(`/cms/autosave?type=${encodeURIComponent(type)}&item=${encodeURIComponent(item)}`, { cache: 'no-store' });
         if (!res.ok || !live) return;
-        const { autosave } = (await res.json()) as { autosave: { fields: Record<string, string>; savedAtText: string } | null };
+        const { autosave } = (await res.json()) as { autosave: { fields: Record<string, string>; baseVersion: number | null; savedAtText: string } | null };
         const form = formRef.current;
         if (!autosave || !form || !live) return;
         // In the form's order; fields this form no longer has are left out.
         const names = Object.keys(base.current).filter((n) => Object.hasOwn(autosave.fields, n) && autosave.fields[n] !== base.current[n]);
         if (names.length === 0) return;
+        const moved = item !== 'new' && autosave.baseVersion !== null && autosave.baseVersion !== pageVersion;
         setOffer({
           savedAtText: autosave.savedAtText,
+          staleBase: moved ? { autosaved: autosave.baseVersion!, now: pageVersion } : null,
           fields: autosave.fields,
           changes: names.map((name) => ({ name, label: labelOf(form, name), before: shownValue(form, name, base.current[name] ?? ''), after: shownValue(form, name, autosave.fields[name]!) })),
         });
@@ -117,7 +127,7 @@ export function useAutosave(formRef: RefObject<HTMLFormElement | null>, key: { t
     return () => {
       live = false;
     };
-  }, [formRef, type, item]);
+  }, [formRef, type, item, pageVersion]);
 
   return {
     dirty,
@@ -127,6 +137,8 @@ export function useAutosave(formRef: RefObject<HTMLFormElement | null>, key: { t
       const form = formRef.current;
       if (form && offer) {
         fillForm(form, offer.fields);
+        // Typed against an older version: saving must meet the conflict, not overwrite the newer one.
+        if (offer.staleBase) setRestoredBase(offer.staleBase.autosaved);
         last.current = JSON.stringify(typedValues(form));
         setDirty(changedNames(base.current, typedValues(form)).length > 0);
       }
@@ -138,6 +150,7 @@ export function useAutosave(formRef: RefObject<HTMLFormElement | null>, key: { t
     },
     markClean,
     hold: () => clearTimeout(timer.current),
+    version,
   };
 }
 

@@ -1,6 +1,7 @@
 'use client';
 import { useActionState } from 'react';
 import type { ActionState } from '@/lib/cms/action';
+import { usePressedIntent } from '../[type]/pressed-intent';
 import { changeEditorAction, createEditorAction } from './actions';
 
 export function CreateEditorForm({ flash }: { flash?: ActionState }) {
@@ -39,19 +40,20 @@ export function CreateEditorForm({ flash }: { flash?: ActionState }) {
 
 export function ChangeEditorForm({ userId, email, role, banned, flash }: { userId: string; email: string; role: string; banned: boolean; flash?: ActionState }) {
   const [state, action, pending] = useActionState<ActionState, FormData>(changeEditorAction, flash ?? { status: 'idle' });
+  const pressed = usePressedIntent({ field: 'change' });
   return (
-    <form action={action} className="inline-form" aria-label={`Change ${email}`}>
+    <form action={action} onSubmit={pressed.note} className="inline-form" aria-label={`Change ${email}`}>
       <input type="hidden" name="userId" value={userId} />
       <label className="visually-hidden" htmlFor={`role-${userId}`}>Role of {email}</label>
       <select id={`role-${userId}`} name="role" defaultValue={role}>
         <option value="editor">Editor</option>
         <option value="admin">Admin</option>
       </select>
-      <button type="submit" name="change" value="role" disabled={pending} className="secondary">Change role</button>
+      <button type="submit" name="change" value="role" disabled={pending} className="secondary">{pressed.label('role', 'Change role', pending)}</button>
       {banned ? (
-        <button type="submit" name="change" value="reactivate" disabled={pending}>Reactivate</button>
+        <button type="submit" name="change" value="reactivate" disabled={pending}>{pressed.label('reactivate', 'Reactivate', pending)}</button>
       ) : (
-        <button type="submit" name="change" value="deactivate" disabled={pending} className="danger">Deactivate</button>
+        <button type="submit" name="change" value="deactivate" disabled={pending} className="danger">{pressed.label('deactivate', 'Deactivate', pending)}</button>
       )}
       {state.message && <span role="status" className={`notice notice-${state.status}`}>{state.message}</span>}
     </form>

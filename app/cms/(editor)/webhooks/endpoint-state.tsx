@@ -15,7 +15,7 @@ export function EndpointState({ endpoint, clock }: { endpoint: Pick<EndpointView
     return (
       <span>
         <span className="badge badge-on">On</span>
-        {endpoint.failingSince && <> · failing since {at(clock, endpoint.failingSince)} {clock.label}</>}
+        {endpoint.failingSince && <> · failing since {at(clock, endpoint.failingSince)} {clock.labelAt(endpoint.failingSince)}</>}
       </span>
     );
   }
@@ -23,7 +23,7 @@ export function EndpointState({ endpoint, clock }: { endpoint: Pick<EndpointView
     return (
       <span>
         <span className="badge badge-gazette-off">Disabled by Gazette</span> {endpoint.disabledReason}
-        {endpoint.failingSince && <> (failing since {at(clock, endpoint.failingSince)} {clock.label})</>}. Turn it on again once the receiver works.
+        {endpoint.failingSince && <> (failing since {at(clock, endpoint.failingSince)} {clock.labelAt(endpoint.failingSince)})</>}. Turn it on again once the receiver works.
       </span>
     );
   }

@@ -76,8 +76,8 @@ export default async function EditItemPage({ params, searchParams }: { params: P
           id={item.id}
           version={version}
           editorName={staged.editorName}
-          savedAt={clock.format(staged.updatedAt, { seconds: true })}
-          goesLiveAt={staged.publishAt ? clock.format(staged.publishAt) : null}
+          savedAt={clock.stamp(staged.updatedAt, { seconds: true })}
+          goesLiveAt={staged.publishAt ? clock.stamp(staged.publishAt) : null}
           publishAtInput={clock.toInput(staged.publishAt)}
           clockLabel={clock.label}
           diffHref={`${base}/revisions?from=current&to=staged`}
@@ -101,7 +101,7 @@ export default async function EditItemPage({ params, searchParams }: { params: P
         options={options}
         flash={flash}
         previewFlash={previewFlash}
-        publishedAt={publication.status === 'published' && publication.publishedAt ? clock.format(publication.publishedAt) : undefined}
+        publishedAt={publication.status === 'published' && publication.publishedAt ? clock.stamp(publication.publishedAt) : undefined}
       />
       <DeleteForm
         type={type.name}

@@ -1,14 +1,16 @@
 // The one confirmation of a bulk action: what the editor ticked on the list, what will happen to
 // each, and one button. Reached by the list's GET form (so it changes nothing by itself); the
 // button posts the selection (with the versions the list showed) to the bulk Server Action.
+// Items with unpublished (staged) changes are named: the action takes those changes along.
 import type { Metadata } from 'next';
 import { inArray } from 'drizzle-orm';
 import { publicationOf } from '@/lib/cms/content-type';
-import { BULK_DONE, BULK_VERB, bulkSelectionSchema, listBackHref } from '@/lib/cms/bulk';
+import { BULK_DONE, BULK_STAGED, BULK_VERB, bulkSelectionSchema, listBackHref } from '@/lib/cms/bulk';
 import { cmsDb } from '@/lib/cms/db';
 import { headVersion, type AnyItem } from '@/lib/cms/item-rows';
 import type { SearchParams } from '@/lib/cms/list-params';
-import { bulkAction } from '../../bulk-actions';
+import { findStaged } from '@/lib/cms/staging';
+import { BulkConfirmForm } from './confirm-form';
 import { typeFrom } from '../type-param';
 import '../list/list.css';
 
@@ -36,7 +38,13 @@ export default async function BulkConfirmPage({ params, searchParams }: { params
   const found = new Map(((await db.select().from(t).where(inArray(t.id, items.map((i) => i.id)))) as AnyItem[]).map((r) => [r.id, r]));
   // The version each item's form would carry now (staged edits count: lib/cms/item-rows.ts).
   const heads = new Map(await Promise.all([...found.values()].map(async (r) => [r.id, await headVersion(db, type, r)] as const)));
+  const staged = new Set((await Promise.all([...found.values()].map(async (r) => ((await findStaged(db, type, r.id)) ? [r.id] : [])))).flat());
   const n = items.length;
+  // Those the action will reach (not deleted, not changed since listed) that have staged changes.
+  const withStaged = items.flatMap((item) => {
+    const row = found.get(item.id);
+    return row && !row.deletedAt && heads.get(item.id) === item.version && staged.has(item.id) ? [row] : [];
+  });
   const noun = n === 1 ? type.labels.singular : type.labels.plural;
   return (
     <main className="bulk-confirm">
@@ -56,20 +64,17 @@ export default async function BulkConfirmPage({ params, searchParams }: { params
           const refuse = Boolean(row.deletedAt) || heads.get(item.id) !== item.version;
           return (
             <li key={item.id} className={refuse ? 'will-refuse' : undefined}>
-              “{String(row.title)}” <span className="meta">({note})</span>
+              “{String(row.title)}” <span className="meta">({note}{!refuse && staged.has(item.id) && `; ${BULK_STAGED[intent].item}`})</span>
             </li>
           );
         })}
       </ul>
-      <form action={bulkAction.bind(null, type.name)} className="actions">
-        <input type="hidden" name="intent" value={intent} />
-        <input type="hidden" name="back" value={back} />
-        {items.map((item) => <input key={item.id} type="hidden" name="item" value={`${item.id}.${item.version}`} />)}
-        <button type="submit" className={intent === 'delete' ? 'danger' : undefined}>
-          Yes, {BULK_VERB[intent].toLowerCase()} {n} {noun}
-        </button>
-        <a href={back}>Cancel</a>
-      </form>
+      {withStaged.length > 0 && (
+        <p className="notice notice-conflict" role="note">
+          {`${BULK_STAGED[intent].before}: ${withStaged.map((r) => `“${String(r.title)}”`).join(', ')}.`}
+        </p>
+      )}
+      <BulkConfirmForm type={type.name} intent={intent} back={back} items={items.map((item) => `${item.id}.${item.version}`)} label={`Yes, ${BULK_VERB[intent].toLowerCase()} ${n} ${noun}`} />
       <p className="hint">Each {type.labels.singular} is {BULK_DONE[intent]} on its own, with its own revision; any that someone changed since you listed them are left as they are and named afterwards.</p>
     </main>
   );

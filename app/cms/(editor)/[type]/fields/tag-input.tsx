@@ -8,6 +8,7 @@
 import { useEffect, useId, useRef, useState, type InputHTMLAttributes } from 'react';
 import type { TagSuggestion } from '@/lib/cms/tags';
 import { suggestTagsAction } from '../../tags/actions';
+import { setValue } from '../form-values';
 
 /** The part of a comma-separated value around the caret: [start, end) and its trimmed text. */
 function termAt(value: string, caret: number): { start: number; end: number; term: string } {
@@ -59,7 +60,11 @@ export function TagInput(props: InputHTMLAttributes<HTMLInputElement> & { id: st
     const before = el.value.slice(0, start).trimEnd();
     const after = el.value.slice(end).replace(/^\s*,?\s*/, '');
     const head = `${before}${before ? ' ' : ''}${tag.slug}, `;
-    el.value = head + after;
+    // As typing would, so the autosave and the leave warning hear it; the pick is no new term,
+    // so the suggestions that event asks for are called off.
+    setValue(el, head + after);
+    clearTimeout(timer.current);
+    request.current++;
     el.setSelectionRange(head.length, head.length);
     el.focus();
     setOpen(false);

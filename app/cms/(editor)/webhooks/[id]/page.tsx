@@ -63,7 +63,7 @@ export default async function EndpointPage({ params, searchParams }: { params: P
         </p>
         {endpoint.previousSecretActive && endpoint.previousSecretExpiresAt && (
           <p className="notice" role="note">
-            The previous secret still signs every delivery too, until {at(clock, endpoint.previousSecretExpiresAt)} {clock.label}.
+            The previous secret still signs every delivery too, until {at(clock, endpoint.previousSecretExpiresAt)} {clock.labelAt(endpoint.previousSecretExpiresAt)}.
           </p>
         )}
         <RotateForm id={endpoint.id} flash={flash.rotate} />

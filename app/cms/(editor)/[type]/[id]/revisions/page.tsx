@@ -90,7 +90,7 @@ export default async function RevisionsPage({ params, searchParams }: { params: 
       </form>
       <h2 id="compare">Comparison</h2>
       {a && b ? (
-        <SnapshotDiff type={type} from={a} to={b} />
+        <SnapshotDiff type={type} from={a} to={b} clock={clock} />
       ) : (
         <p className="notice notice-invalid" role="status">
           {picked ? 'One of the chosen versions no longer exists or was stored in a shape this page cannot read; choose another.' : 'Only one version so far: nothing to compare.'}

@@ -33,13 +33,13 @@ export default async function RevisionPage({ params }: { params: Promise<{ type:
     <main>
       <h1>{`Version ${rev.entityVersion} of “${item.title}”`}</h1>
       <p className="meta">
-        {`Saved by ${rev.editorName} at ${clock.format(rev.createdAt, { seconds: true })} ${clock.label}${rev.note ? ` (${rev.note})` : ''}. `}
+        {`Saved by ${rev.editorName} at ${clock.stamp(rev.createdAt, { seconds: true })}${rev.note ? ` (${rev.note})` : ''}. `}
         <a href={`${base}/revisions`}>All revisions</a> · <a href={`${base}/revisions?from=${rev.id}&to=${staged ? 'staged' : 'current'}#compare`}>Compare with another version</a>
       </p>
       {then && now ? (
         <>
           <h2>What differs from {staged ? 'the unpublished changes' : `the ${publicationOf(type, item).status} version`}</h2>
-          <SnapshotDiff type={type} from={now} to={then} />
+          <SnapshotDiff type={type} from={now} to={then} clock={clock} />
           <p className="meta">{type.revisions.restoreNote}</p>
           <p>
             <a className="button" href={`${base}/revisions/${rev.id}/restore`}>{`Restore version ${rev.entityVersion}…`}</a>{' '}

@@ -48,7 +48,7 @@ export default async function RestorePage({ params }: { params: Promise<{ type: 
       {then && now ? (
         <>
           <h2>What changes</h2>
-          <SnapshotDiff type={type} from={now} to={then} />
+          <SnapshotDiff type={type} from={now} to={then} clock={clock} />
           <RestoreForm type={type.name} id={item.id} version={version} revisionId={rev.id} revisionVersion={rev.entityVersion} staged={published} flash={flash} />
         </>
       ) : (
