@@ -47,7 +47,7 @@ import { TEST_ACCOUNTS } from '../helpers/template-db';
 // ---------------------------------------------------------------------------------------------
 // Budget: each case costs a form GET, the POST, the flashed page GET and two digests (one
 // statement each, over every table). The default is 1,433 cases and 60 confirmation-page loads:
-// about 6½ minutes in all on a busy two-core machine (server start and fixtures included).
+// about 4 minutes in all (6½ on a busy two-core machine; server start and fixtures included).
 
 // CMS_FUZZ_SCALE=3 runs three times as many cases (a longer local hunt).
 const SCALE = Number(process.env.CMS_FUZZ_SCALE ?? 1);
