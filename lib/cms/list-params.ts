@@ -27,7 +27,7 @@ const first = (v: string | string[] | undefined): string | undefined => (Array.i
 
 // A cursor is [sort, direction, key, id], base64url JSON: opaque to editors, readable to us.
 const cursorSchema = z.tuple([z.string().max(40), z.enum(['asc', 'desc']), z.string().max(1000), z.uuid()]);
-// The key's text as PostgreSQL prints it, per type: a malformed key must not reach a cast.
+// The key's text as lists.ts writes it (keyText), per type: a malformed key must not reach a cast.
 const KEY_FORMS: Record<ListSort['type'], RegExp> = {
   timestamptz: /^(-?infinity|\d{4,6}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(\.\d{1,6})?[+-]\d{2}(:\d{2}){0,2})$/,
   real: /^(-?\d+(\.\d+)?(e[+-]?\d+)?|NaN)$/i,

@@ -14,7 +14,7 @@ import type { AnyItem } from './items';
 import type { PublicationStatus } from './publication';
 
 export interface Cursor {
-  /** The sort key as PostgreSQL prints it (exact: cast back to its type to compare). */
+  /** The sort key as text (keyText: exact, and the same whatever the session's settings; cast back to its type to compare). */
   key: string;
   id: string;
 }
@@ -68,6 +68,26 @@ export function sortsOf(type: AnyContentType, tsquery?: SQL): ListSort[] {
   ];
 }
 
+/**
+ * The cursor's text of a sort key, in one form whatever the session prints: a timestamp's
+ * `::text` follows DateStyle and TimeZone ("01/12/2026 06:50:36.123456 EST" under 'SQL, DMY' in
+ * New York), which the cursor's check (./list-params.ts KEY_FORMS) refuses and another session
+ * could read back differently; a real's follows extra_float_digits (rounded below 1). So
+ * timestamps are written in UTC ISO form with all six fractional digits (the infinities print
+ * alike in every style), and reals through float8, whose 15 or more digits read back as the
+ * same real.
+ */
+function keyText(sort: ListSort): SQL {
+  switch (sort.type) {
+    case 'timestamptz':
+      return sql`case when isfinite(${sort.key}) then to_char(${sort.key} at time zone 'UTC', 'YYYY-MM-DD HH24:MI:SS.US') || '+00' else (${sort.key})::text end`;
+    case 'real':
+      return sql`(${sort.key})::float8::text`;
+    case 'text':
+      return sql`(${sort.key})::text`;
+  }
+}
+
 /** The order a query gets when it names none (or one this type has not). */
 export function defaultSort(type: AnyContentType, query: Pick<ListQuery, 'filter' | 'q'>): ListOrder {
   if (query.q) return { by: 'relevance', dir: 'desc' };
@@ -115,7 +135,7 @@ export async function listPage(db: Db, type: AnyContentType, query: ListQuery, n
     .select({
       ...columns,
       ...type.list.with,
-      cursorKey: sql<string>`(${sort.key})::text`,
+      cursorKey: keyText(sort).mapWith(String),
       headVersion: sql<number>`greatest(${t.version}, coalesce((select max(${revisions.entityVersion}) from ${revisions} where ${revisions.entityType} = ${type.name} and ${revisions.entityId} = ${t.id}), 0))::int`,
       staged: sql<boolean>`exists (select 1 from ${stagedEdits} where ${stagedEdits.entityType} = ${type.name} and ${stagedEdits.entityId} = ${t.id})`,
     })
