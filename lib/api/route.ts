@@ -7,12 +7,18 @@ import { createPublicRoute, failureAnswer, type OutageWording } from '@/lib/http
 
 export const publicRoute = createPublicRoute({ isOutage: isDatabaseOutage });
 
-/** An unexpected error in any handler (public or CMS): 503 + Retry-After for an outage, else a logged 500. */
-export async function failureResponse(err: unknown, wording?: OutageWording): Promise<Response> {
-  return toResponse(await databaseFailure(err, wording));
+/** Something else a handler depends on that can be down for a while (e.g. the media store). */
+export type OutageTest = (err: unknown) => boolean;
+
+/**
+ * An unexpected error in any handler (public or CMS): 503 + Retry-After for an outage of the
+ * database (or of what `alsoOutage` recognises), else a logged 500.
+ */
+export async function failureResponse(err: unknown, wording?: OutageWording, alsoOutage?: OutageTest): Promise<Response> {
+  return toResponse(await databaseFailure(err, wording, alsoOutage));
 }
 
 /** The same, as plain data (for a failure reported inside a larger answer). */
-export function databaseFailure(err: unknown, wording?: OutageWording): Promise<ProblemAnswer> {
-  return failureAnswer(err, isDatabaseOutage, wording);
+export function databaseFailure(err: unknown, wording?: OutageWording, alsoOutage?: OutageTest): Promise<ProblemAnswer> {
+  return failureAnswer(err, async (e) => alsoOutage?.(e) === true || (await isDatabaseOutage(e)), wording);
 }

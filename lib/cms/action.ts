@@ -94,7 +94,8 @@ export function cmsAction<S extends z.ZodType>(spec: ActionSpec<S>) {
       editor = await currentEditor();
     } catch (err) {
       console.error('[cms] session check failed:', err);
-      return { status: 'error', message: 'Cannot reach the database to check your session. Nothing was saved; your text is kept.', values: echo(values) };
+      const kept = spec.backTo ? 'Nothing was changed.' : 'Nothing was saved; your text is kept.';
+      return { status: 'error', message: `Cannot reach the database to check your session. ${kept}`, values: echo(values) };
     }
     if (!editor) {
       if (spec.backTo) redirect('/cms/login');

@@ -19,10 +19,7 @@ export const authorFields = {
   bio: text('The bio', 2000).default(''),
 };
 
-export interface AuthorInput {
-  name: string;
-  bio: string;
-}
+export type AuthorInput = z.output<z.ZodObject<typeof authorFields>>;
 
 /**
  * Save a profile's display name and bio (the caller's transaction). The name is in every public

@@ -11,8 +11,12 @@ export async function ensureAuthorProfile(db: Db, editor: { id: string; name: st
   const [own] = await db.select({ id: authors.id }).from(authors).where(eq(authors.userId, editor.id));
   if (own) return own.id;
   const base = slugify(editor.name) || 'author';
-  // A short suffix from the account id keeps two editors of the same name apart.
-  for (const slug of [base, `${base}-${editor.id.slice(0, 6).toLowerCase().replace(/[^a-z0-9]/g, '0')}`]) {
+  // The name's slug, else a short suffix from the account id (two editors of one name), else
+  // counted ones: an unlinked profile keeps its slug, so an account linked and unlinked again
+  // needs a new one each time.
+  const tag = editor.id.slice(0, 6).toLowerCase().replace(/[^a-z0-9]/g, '0');
+  const candidates = [base, `${base}-${tag}`, ...Array.from({ length: 50 }, (_, i) => `${base}-${tag}-${i + 2}`)];
+  for (const slug of candidates) {
     const [made] = await db
       .insert(authors)
       .values({ slug, name: editor.name.trim() || 'Editor', userId: editor.id })

@@ -24,6 +24,20 @@ export interface MediaStore {
   list(): AsyncIterable<StoredObject>;
 }
 
+/**
+ * Whether an error is the storage failing rather than a bug: a system error of the disk or the
+ * network (Node's `code` + `syscall`, e.g. ENOSPC, EIO, ECONNRESET) or a bucket that answered
+ * with a server fault or did not answer (the AWS SDK's `$fault: 'server'`, its timeout and
+ * networking errors). The upload route answers these with a 503 the client may retry.
+ */
+export function isStorageFailure(err: unknown): boolean {
+  if (!(err instanceof Error)) return false;
+  const e = err as Error & { code?: unknown; syscall?: unknown; $fault?: unknown };
+  if (typeof e.code === 'string' && typeof e.syscall === 'string') return true;
+  if (e.$fault === 'server') return true;
+  return e.name === 'TimeoutError' || e.name === 'NetworkingError';
+}
+
 const STORE = Symbol.for('gazette.mediaStore');
 type Holder = { [STORE]?: { config: MediaConfig['store']; store: Promise<MediaStore> } };
 

@@ -1,18 +1,16 @@
 // The posts list over 10,000 posts in Chromium: search, sort and keyset pages through the URL,
 // and a bulk action through its one confirmation, with JavaScript on and off. Screenshots at
 // 1280 and 390 px go to test-results/screenshots/.
-import fs from 'node:fs';
 import os from 'node:os';
-import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '@/db/client';
 import { seedSyntheticPosts } from '@/db/seed';
 import { chromiumAvailable, launchBrowser } from '../helpers/browser';
 import { startChildServer, type ChildServer } from '../helpers/child-server';
+import { shootAtWidths } from '../helpers/screens';
 import { copyTemplate, TEST_ACCOUNTS } from '../helpers/template-db';
 
-const shots = path.resolve(import.meta.dirname, '..', '..', 'test-results', 'screenshots');
 const POSTS = 10_000;
 
 describe.skipIf(!chromiumAvailable())('the CMS lists in Chromium, over 10,000 posts', () => {
@@ -20,7 +18,6 @@ describe.skipIf(!chromiumAvailable())('the CMS lists in Chromium, over 10,000 po
   let browser: Browser;
   let cleanup: () => void;
   beforeAll(async () => {
-    fs.mkdirSync(shots, { recursive: true });
     // The test database plus the benchmark's 10,000 posts (500 a batch), before the server opens it.
     const copy = copyTemplate();
     cleanup = copy.cleanup;
@@ -56,7 +53,7 @@ describe.skipIf(!chromiumAvailable())('the CMS lists in Chromium, over 10,000 po
     await page.goto(`${server.url}/cms/posts`);
     expect(await page.locator('.list-summary').textContent()).toMatch(/^More than 1,000 posts; showing 50\./);
     expect(await titles(page)).toHaveLength(50);
-    await page.screenshot({ path: path.join(shots, 'cms-list-1280.png'), fullPage: true });
+    await shootAtWidths(page, 'cms-list', [1280]);
 
     // A search: one post, found by the number in its title.
     await page.fill('input[name=q]', '4242');
@@ -92,7 +89,7 @@ describe.skipIf(!chromiumAvailable())('the CMS lists in Chromium, over 10,000 po
 
     const narrow = await signedIn(true, 390);
     await narrow.goto(`${server.url}/cms/posts?q=synthetic&sort=title&dir=asc&size=10`);
-    await narrow.screenshot({ path: path.join(shots, 'cms-list-390.png'), fullPage: true });
+    await shootAtWidths(narrow, 'cms-list', [390]);
     await narrow.context().close();
   });
 
@@ -110,13 +107,12 @@ describe.skipIf(!chromiumAvailable())('the CMS lists in Chromium, over 10,000 po
       await Promise.all([page.waitForURL(/\/cms\/posts\/bulk\?/), page.click('button[name=intent][value=unpublish]')]);
       expect(await page.locator('h1').textContent()).toBe('Unpublish 2 posts?');
       expect(await page.locator('main li').allTextContents()).toEqual([expect.stringContaining(`number ${a}`), expect.stringContaining(`number ${b}`)]);
-      await page.screenshot({ path: path.join(shots, `cms-bulk-confirm-${js ? 'js' : 'nojs'}-1280.png`), fullPage: true });
+      await shootAtWidths(page, `cms-bulk-confirm-${js ? 'js' : 'nojs'}`);
       await page.setViewportSize({ width: 390, height: 900 });
-      await page.screenshot({ path: path.join(shots, `cms-bulk-confirm-${js ? 'js' : 'nojs'}-390.png`), fullPage: true });
       await Promise.all([page.waitForURL(/\/cms\/posts\?q=/), page.click('button:has-text("Yes, unpublish 2 posts")')]);
       await expect.poll(() => page.locator('main [role=status]').first().textContent()).toMatch(/^2 posts unpublished/);
       expect(await page.locator('.cms-table tbody .badge-draft').count()).toBe(2);
-      await page.screenshot({ path: path.join(shots, `cms-bulk-done-${js ? 'js' : 'nojs'}-390.png`), fullPage: true });
+      await shootAtWidths(page, `cms-bulk-done-${js ? 'js' : 'nojs'}`, [390]);
       // The public API no longer has them (the cached copies were dropped).
       for (const n of [a, b]) expect((await fetch(api(n))).status).toBe(404);
       await page.context().close();

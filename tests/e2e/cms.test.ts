@@ -1,20 +1,17 @@
 // An editor in Chromium, with JavaScript on and off: sign in, write, publish, see it public;
 // two editors at once get a conflict. Screenshots of the main screens go to test-results/.
-import fs from 'node:fs';
-import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumAvailable, launchBrowser } from '../helpers/browser';
 import { startChildServer, type ChildServer } from '../helpers/child-server';
+import { shootAtWidths } from '../helpers/screens';
 import { TEST_ACCOUNTS } from '../helpers/template-db';
 
-const shots = path.resolve(import.meta.dirname, '..', '..', 'test-results', 'screenshots');
 
 describe.skipIf(!chromiumAvailable())('the CMS in Chromium', () => {
   let server: ChildServer;
   let browser: Browser;
   beforeAll(async () => {
-    fs.mkdirSync(shots, { recursive: true });
     server = await startChildServer();
     browser = await launchBrowser();
   });
@@ -38,7 +35,7 @@ describe.skipIf(!chromiumAvailable())('the CMS in Chromium', () => {
     const mode = js ? 'js' : 'nojs';
     it(`signs in, writes, previews and publishes a post, then sees it public (JavaScript ${js ? 'on' : 'off'})`, async () => {
       const { context, page } = await signedIn(js);
-      await page.screenshot({ path: path.join(shots, `dashboard-${mode}.png`), fullPage: true });
+      await shootAtWidths(page, `dashboard-${mode}`, [1280]);
       await page.goto(`${server.url}/cms/posts/new`);
       const slug = `browser-post-${mode}`;
       await page.fill('#title', `Browser post ${mode}`);
@@ -54,7 +51,7 @@ describe.skipIf(!chromiumAvailable())('the CMS in Chromium', () => {
       await expect.poll(() => page.locator('.field-error').allTextContents()).toEqual(expect.arrayContaining([expect.stringMatching(/Tags use/)]));
       expect(await page.inputValue('#body')).toContain('A *post* from Chromium.');
       expect(await page.inputValue('#title')).toBe(`Browser post ${mode}`);
-      await page.screenshot({ path: path.join(shots, `post-error-${mode}.png`), fullPage: true });
+      await shootAtWidths(page, `post-error-${mode}`, [1280]);
 
       await page.fill('#tags', 'http');
       await page.locator('button:has-text("Preview")').click();
@@ -65,7 +62,7 @@ describe.skipIf(!chromiumAvailable())('the CMS in Chromium', () => {
       // Next keeps the previous page mounted but hidden (instant back navigation): look only at
       // what is visible.
       await expect.poll(() => page.locator('main:visible [role=status]').first().textContent()).toMatch(/Published/);
-      await page.screenshot({ path: path.join(shots, `post-editor-${mode}.png`), fullPage: true });
+      await shootAtWidths(page, `post-editor-${mode}`, [1280]);
 
       const pub = await context.newPage();
       const res = await pub.goto(`${server.url}/posts/${slug}`);
@@ -96,7 +93,7 @@ describe.skipIf(!chromiumAvailable())('the CMS in Chromium', () => {
     await inB('button[value=save]').click();
     await expect.poll(() => inB('[role=status]').first().textContent()).toMatch(/Eddie Editor changed this post/);
     expect(await inB('#body').inputValue()).toBe('Text Ada typed and must not lose.');
-    await b.page.screenshot({ path: path.join(shots, 'conflict.png'), fullPage: true });
+    await shootAtWidths(b.page, 'conflict', [1280]);
     await a.context.close();
     await b.context.close();
   });

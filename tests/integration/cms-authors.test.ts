@@ -175,6 +175,18 @@ describe('the authors page', () => {
     const un = await onCard('Unlink', priya.slug);
     expect(un.outcome, said(un)).toBe('redirected');
     expect(await authorBySlug('priya-raghavan')).toMatchObject({ userId: null, name: 'Priya Raghavan' });
+
+    // Each unlinked profile keeps its slug: Olga gets a fresh byline every time she needs one.
+    const slugs: string[] = [];
+    for (let round = 0; round < 3; round++) {
+      expect((await get('/cms/profile', olgaJar)).status).toBe(200);
+      const [own] = await db().select().from(authors).where(eq(authors.userId, olga));
+      slugs.push(own!.slug);
+      const undone = await onCard('Unlink', own!.slug);
+      expect(undone.outcome, said(undone)).toBe('redirected');
+    }
+    expect(new Set(slugs).size).toBe(3);
+    expect(slugs[0]).toBe('olga-other');
   });
 
   it('refuses bad input with field errors, writing nothing', async () => {

@@ -1062,6 +1062,8 @@ for (const t of TYPES) {
         await fuzz({
           name: `${t.type} bulk ${intent}`,
           path: `/cms/${segment}/bulk?${new URLSearchParams({ intent, item: valid, back: `/cms/${segment}?sort=title&dir=asc` })}`,
+          // The intent is the confirmation button's own name=value ([type]/bulk/confirm-form.tsx).
+          submitter: 'button[name="intent"]',
           jar: () => editor,
           typeName: t.type,
           base: {},
@@ -1373,12 +1375,12 @@ describe('controls', () => {
       }
       // Bulk, from the list's confirmation page: the item (a draft now) published, then unpublished.
       for (const intent of ['publish', 'unpublish'] as const) {
-        const bulk = await ok(`/cms/${segment}/bulk?${new URLSearchParams({ intent, item: `${f.item}.${await version(t.type, f.item)}` })}`, editor, {}, undefined, 'flashed');
+        const bulk = await ok(`/cms/${segment}/bulk?${new URLSearchParams({ intent, item: `${f.item}.${await version(t.type, f.item)}` })}`, editor, {}, undefined, 'flashed', 'button[name="intent"]');
         expect(bulk.messages.filter((m) => /^1 .*\b(published|unpublished \(now drafts\))\./.test(m)), `bulk ${intent}: ${bulk.messages.join(' | ')}`).toHaveLength(1);
       }
       await ok(`/cms/${segment}/${f.item}/revisions/${f.rev1}/restore`, editor, {});
       await ok(`/cms/${segment}/${f.item}`, editor, { confirm: 'yes' }, 'form.danger-zone');
-      const deleted = await ok(`/cms/${segment}/bulk?${new URLSearchParams({ intent: 'delete', item: `${f.other}.${await version(t.type, f.other)}` })}`, editor, {}, undefined, 'flashed');
+      const deleted = await ok(`/cms/${segment}/bulk?${new URLSearchParams({ intent: 'delete', item: `${f.other}.${await version(t.type, f.other)}` })}`, editor, {}, undefined, 'flashed', 'button[name="intent"]');
       expect(deleted.messages.filter((m) => /^1 .*\bdeleted\./.test(m)), `bulk delete: ${deleted.messages.join(' | ')}`).toHaveLength(1);
     }
     // Each new item went where its intent says (events included: drafted, published, scheduled).

@@ -288,8 +288,8 @@ describe('bulk actions on items with staged edits', () => {
 
   it('name the items whose unpublished changes go live, on the confirmation and in the report', async () => {
     const kind = KINDS[0]!;
-    const withStaged = await create(kind, 'Bulk live one', 60);
-    const plain = await create(kind, 'Bulk live two', 61);
+    const withStaged = await create(kind, 'Bulk live one', 70);
+    const plain = await create(kind, 'Bulk live two', 71);
     const staging = await submitForm(server.url, `/cms/posts/${withStaged}`, editor, { form: FORM, fields: { title: 'Bulk staged title' }, submit: { intent: 'save' } });
     expect(staging.outcome, said(staging)).toBe('redirected');
 

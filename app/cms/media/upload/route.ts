@@ -20,17 +20,18 @@ import { guardRequest } from '@/lib/http/request-guard';
 import { mediaSummary } from '@/lib/media/documents';
 import { mediaFileTag } from '@/lib/media/files';
 import { formatBytes, ingestImage, MediaRefusal } from '@/lib/media/ingest';
-import { getMediaStore } from '@/lib/media/store';
+import { getMediaStore, isStorageFailure } from '@/lib/media/store';
 import { discard, MAX_FILES_PER_UPLOAD, parseUpload, UploadFormatError, type UploadedFile } from '@/lib/media/upload';
 
 const refuse = (status: number, detail: string, extensions: Record<string, string> = {}) =>
   toResponse(problem(status, detail, { cache: 'none', extensions }));
 
 /**
- * Something failed: an outage is a 503 the client may retry (a file already taken stays, and is
- * found again by its bytes), anything else a logged 500 (lib/api/route.ts).
+ * Something failed: an outage of the database, the disk or the bucket is a 503 the client may
+ * retry (a file already taken stays, and is found again by its bytes), anything else a logged
+ * 500 (lib/api/route.ts).
  */
-const failed = (err: unknown) => failureResponse(err, { log: '[media] upload', detail: 'Uploads are unavailable right now; try again shortly.' });
+const failed = (err: unknown) => failureResponse(err, { log: '[media] upload', detail: 'Uploads are unavailable right now; try again shortly.' }, isStorageFailure);
 
 /** Multipart framing around one file: boundaries, part headers (a generous bound). */
 const MULTIPART_OVERHEAD = 64 * 1024;
@@ -118,7 +119,7 @@ async function ingestOne(db: Awaited<ReturnType<typeof getDb>>, store: Awaited<R
     return { name, created, media: mediaSummary(item) };
   } catch (err) {
     if (err instanceof MediaRefusal) return { name, status: err.status, code: err.code, detail: err.message };
-    const { status } = await databaseFailure(err, { log: '[media] upload of one file' });
+    const { status } = await databaseFailure(err, { log: '[media] upload of one file' }, isStorageFailure);
     if (status === 503) return { name, status, code: 'unavailable', detail: 'The image could not be stored right now; try again shortly.' };
     return { name, status, code: 'failed', detail: 'Something went wrong; the image was not stored.' };
   }

@@ -3,6 +3,7 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { z } from 'zod';
+import { BULK_STAGED } from '@/lib/cms/bulk';
 import { publicationOf } from '@/lib/cms/content-type';
 import { takeFlash } from '@/lib/cms/flash';
 import { editorClock } from '@/lib/cms/editor-clock';
@@ -109,7 +110,7 @@ export default async function EditItemPage({ params, searchParams }: { params: P
         id={item.id}
         version={version}
         title={item.title}
-        effect={`${type.messages.deleteEffect(publication.status === 'published')}${staged ? '; its unpublished changes are dropped too' : ''}`}
+        effect={`${type.messages.deleteEffect(publication.status === 'published')}${staged ? `; ${BULK_STAGED.delete.item}` : ''}`}
         flash={deleteFlash}
       />
     </main>
