@@ -179,7 +179,10 @@ describe('the authors page', () => {
     // Each unlinked profile keeps its slug: Olga gets a fresh byline every time she needs one.
     const slugs: string[] = [];
     for (let round = 0; round < 3; round++) {
-      expect((await get('/cms/profile', olgaJar)).status).toBe(200);
+      // Read to the end: the page streams, and makes the profile while it renders.
+      const profilePage = await get('/cms/profile', olgaJar);
+      expect(profilePage.status).toBe(200);
+      expect(await profilePage.text()).toContain('Your profile');
       const [own] = await db().select().from(authors).where(eq(authors.userId, olga));
       slugs.push(own!.slug);
       const undone = await onCard('Unlink', own!.slug);
