@@ -151,14 +151,17 @@ export function mediaUploadSuite(name: string, start: () => Promise<TestServer>)
       { name: 'a file over the size limit', parts: async () => [file(Buffer.concat([await smallPng(), Buffer.alloc(SUITE_MAX_BYTES + 1000)]), 'huge.png', 'image/png')], status: 413, detail: /larger than 2 MB/ },
       { name: 'a multipart body without a file', parts: async () => [{ name: 'alt', data: 'just text' }], status: 400, detail: /at least one image/ },
     ];
+    const REASON: Record<number, string> = { 400: 'Bad Request', 413: 'Content Too Large', 415: 'Unsupported Media Type', 422: 'Unprocessable Content' };
     for (const r of refusals) {
       it(`refuses ${r.name} with ${r.status} and stores nothing`, async () => {
         const before = await counts();
         const res = await upload(await r.parts());
         expect(res.status).toBe(r.status);
         expect(res.headers.get('content-type')).toMatch(/^application\/problem\+json/);
-        const problem = (await res.json()) as { status: number; detail: string };
+        const problem = (await res.json()) as { status: number; title: string; detail: string };
         expect(problem.status).toBe(r.status);
+        // The status's RFC 9110 reason phrase, from the one problem builder (lib/http/problem.ts).
+        expect(problem.title).toBe(REASON[r.status]);
         expect(problem.detail).toMatch(r.detail);
         expect(await counts()).toEqual(before);
       });
