@@ -105,6 +105,7 @@ describe('security headers (SITE_URL = the server itself, http)', () => {
     const bounce = await fetch(`${server.url}/cms/posts`, { redirect: 'manual' });
     expect(bounce.status).toBe(303);
     expectNoFraming(bounce, '/cms/posts (signed out)');
+    await bounce.arrayBuffer();
 
     const { jar } = await signInRecordingCookies(server.url);
     for (const p of ['/cms', '/cms/posts', '/cms/posts/new']) {
@@ -180,6 +181,8 @@ describe('security headers (SITE_URL https://gazette.example, `npm start` as a c
     const cms = await fetch(`${server.url}/cms`, { headers: { cookie: jar.header() }, redirect: 'manual' });
     expect(cms.status).toBe(200);
     expectNoFraming(cms, '/cms (https SITE_URL)');
+    // Read to the end: a streamed page left unread is cut when the server stops (an unhandled rejection).
+    await cms.arrayBuffer();
   });
 });
 
