@@ -1,13 +1,16 @@
 // Runs before routing, on every path but Next's static assets, under every server (`next
 // start`, Vercel, our own). First the request guard (lib/http/request-guard.ts): hostile
-// requests get a problem document (400, 403, 405 with Allow) instead of Next's bare 500.
+// requests get a problem document (400, 403, 405 with Allow) instead of Next's bare 500. Then the
+// status gate: a post, tag or author page that is missing, deleted or renamed answers 404, 410 or
+// 308 here, where the status can still be chosen (lib/site/page-gate.ts).
 import { NextResponse, type NextRequest } from 'next/server';
 import { getConfig } from '@/lib/config';
 import { problem, toResponse } from '@/lib/http/problem';
 import { isCmsPath } from '@/lib/http/public-surface';
 import { guardRequest } from '@/lib/http/request-guard';
+import { gatePage } from '@/lib/site/page-gate';
 
-export function proxy(request: NextRequest): Response {
+export async function proxy(request: NextRequest): Promise<Response> {
   const { pathname, search } = request.nextUrl;
   const refused = guardRequest(request.method, pathname + search, Object.fromEntries(request.headers));
   if (refused) return toResponse(refused, request.method);
@@ -27,6 +30,9 @@ export function proxy(request: NextRequest): Response {
     headers.set('x-gazette-path', pathname + request.nextUrl.search);
     return NextResponse.next({ request: { headers } });
   }
+  // A post, tag or author page that is not there: its real status (lib/site/page-gate.ts).
+  const gated = await gatePage(request.method, pathname, search);
+  if (gated) return gated;
   // The benchmark reference routes exist only in benchmark mode.
   if (pathname.startsWith('/api/bench/') && !getConfig().bench) {
     return toResponse(problem(404, undefined, { cache: 'none' }), request.method);

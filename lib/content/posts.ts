@@ -94,17 +94,24 @@ export async function postSyncDocument(db: Db, id: string): Promise<PostDoc> {
   return postDocument(await postRecord(db, row, row.publishedAt ?? row.updatedAt), getConfig().siteUrl);
 }
 
-/** A post by its current or former slug. */
-export async function lookupPost(slug: string): Promise<PostLookup> {
-  'use cache';
-  cacheLife('hours');
-  cacheTag(cacheTags.post(slug));
-  const db = await getDb();
-  const [row] = await db.select(postColumns).from(posts).where(eq(posts.slug, slug));
+/** What a post slug names now: a published post, a move to its current slug, a deletion, or nothing. */
+export type PostSlugState = { kind: 'current'; id: string } | { kind: 'moved'; slug: string } | { kind: 'gone' } | { kind: 'missing' };
+
+/**
+ * Resolve a current or former slug (uncached: one or two reads by unique index). The one place the
+ * rules live: a deleted post is gone (410), a draft or scheduled one does not exist for readers
+ * (404), a former slug of a published post moved (308). The post page's reader below and the
+ * proxy's status gate (lib/content/page-status.ts) both ask here.
+ */
+export async function resolvePostSlug(db: Db, slug: string): Promise<PostSlugState> {
+  const [row] = await db
+    .select({ id: posts.id, status: posts.status, deletedAt: posts.deletedAt, publishedAt: posts.publishedAt })
+    .from(posts)
+    .where(eq(posts.slug, slug));
   if (row) {
     if (row.deletedAt) return { kind: 'gone' };
     if (row.status !== 'published' || !row.publishedAt) return { kind: 'missing' };
-    return { kind: 'found', post: await postRecord(db, row, row.publishedAt) };
+    return { kind: 'current', id: row.id };
   }
   const [redirect] = await db
     .select({ slug: posts.slug, status: posts.status, deletedAt: posts.deletedAt })
@@ -112,10 +119,28 @@ export async function lookupPost(slug: string): Promise<PostLookup> {
     .innerJoin(posts, eq(posts.id, postSlugRedirects.postId))
     .where(eq(postSlugRedirects.slug, slug));
   if (!redirect) return { kind: 'missing' };
-  cacheTag(cacheTags.post(redirect.slug));
   if (redirect.deletedAt) return { kind: 'gone' };
   if (redirect.status !== 'published') return { kind: 'missing' };
   return { kind: 'moved', slug: redirect.slug };
+}
+
+/** The cache tags of what a slug names: its own, and the current slug's when it moved there. */
+export function postSlugTags(slug: string, state: PostSlugState): string[] {
+  return state.kind === 'moved' ? [cacheTags.post(slug), cacheTags.post(state.slug)] : [cacheTags.post(slug)];
+}
+
+/** A post by its current or former slug. */
+export async function lookupPost(slug: string): Promise<PostLookup> {
+  'use cache';
+  cacheLife('hours');
+  const db = await getDb();
+  const state = await resolvePostSlug(db, slug);
+  cacheTag(...postSlugTags(slug, state));
+  if (state.kind !== 'current') return state;
+  const [row] = await selectPost(db, state.id);
+  // Read between the two queries by a concurrent deletion: the next read (after its invalidation) says so.
+  if (!row?.publishedAt) return { kind: 'missing' };
+  return { kind: 'found', post: await postRecord(db, row, row.publishedAt) };
 }
 
 export type PostFormat = 'json' | 'markdown' | 'html';

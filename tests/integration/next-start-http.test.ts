@@ -7,7 +7,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DataDirLockedError, lockDataDir } from '@/db/data-dir-lock';
 import { startChildServer, type ChildServer } from '../helpers/child-server';
-import { CookieJar, submitForm } from '../helpers/cms-client';
+import { CookieJar, signIn, submitForm } from '../helpers/cms-client';
 
 let server: ChildServer;
 let buildId: string;
@@ -145,6 +145,37 @@ describe('next start: protocol routes ignore the React router headers', () => {
     expect(withRsc.headers['content-type']).toBe(plain.headers['content-type']);
     expect(withRsc.headers.etag).toBe(plain.headers.etag);
     expect(withRsc.body).toBe(plain.body);
+  });
+});
+
+describe('next start: page statuses on the wire', () => {
+  // The proxy's gate (lib/site/page-gate.ts) decides them under plain `next start` too, where a
+  // page's own notFound() would arrive after a 200 shell (vercel/next.js#98518).
+  it('answers 404 for an unknown post, 308 for a former slug and 410 for a deleted post, HEAD alike', async () => {
+    for (const method of ['GET', 'HEAD']) {
+      const missing = await request(method, '/posts/no-such-post');
+      expect(missing.status).toBe(404);
+      expect(missing.headers['content-type']).toBe('text/html; charset=utf-8');
+      const moved = await request(method, '/posts/etags-demystified');
+      expect(moved.status).toBe(308);
+      expect(moved.headers.location).toBe('/posts/etags-explained');
+      expect((await request(method, '/tags/no-such-tag')).status).toBe(404);
+      expect((await request(method, '/authors/no-such-author')).status).toBe(404);
+    }
+    const editor = await signIn(server.url, 'editor');
+    const created = await submitForm(server.url, '/cms/posts/new', editor, {
+      fields: { title: 'Soon deleted', slug: 'soon-deleted', summary: 'A summary.', body: 'Body.', tags: '' },
+      submit: { intent: 'publish' },
+    });
+    expect(created.outcome, created.messages.join(' | ') + created.fieldErrors.join(' | ')).toBe('redirected');
+    expect((await request('GET', '/posts/soon-deleted')).status).toBe(200);
+    const editPath = new URL(created.location!, server.url).pathname;
+    const deleted = await submitForm(server.url, editPath, editor, { form: 'form.danger-zone', fields: { confirm: 'yes' } });
+    expect(deleted.outcome).toBe('redirected');
+    const gone = await request('GET', '/posts/soon-deleted');
+    expect(gone.status).toBe(410);
+    expect(gone.body).toContain('was removed');
+    expect((await request('HEAD', '/posts/soon-deleted')).status).toBe(410);
   });
 });
 

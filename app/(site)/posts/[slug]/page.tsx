@@ -60,11 +60,10 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   };
 }
 
-// Known framework limit (Next 16.4, vercel/next.js#98518, fix pending in #95561): with
-// cacheComponents the prerendered shell is sent before the resumed render reaches notFound()
-// or permanentRedirect(), so an unknown slug shows the not-found page (with robots noindex)
-// under status 200, and a former slug redirects in the browser. The API route
-// /api/posts/{slug} answers real 404/410/308 statuses.
+// The status is decided before this page renders, by the proxy's gate (lib/site/page-gate.ts):
+// with cacheComponents Next sends the prerendered shell, status 200, before the render reaches
+// notFound() or permanentRedirect() (vercel/next.js#98518). Those calls stay for what the gate
+// let through a moment before a change (the reader shows the not-found page or redirects).
 // Blocking (no <Suspense>), so the page works without JavaScript; see app/page.tsx.
 export const instant = false;
 
