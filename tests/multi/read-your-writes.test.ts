@@ -116,7 +116,13 @@ describe.skipIf(!TEST_DATABASE_URL || !hasRedis)('two processes, one database, o
       for (const feed of ['/feed.xml', '/atom.xml', '/feed.json']) await expectOnBoth(label, feed, (r) => r.status === 200 && r.text.includes(row.title) === inFeed);
       const onHome = newest.slice(0, 20).some((p) => p.id === id);
       await expectOnBoth(label, '/', (r) => r.status === 200 && r.text.includes(row.title) === onHome);
-      await expectOnBoth(label, `/posts/${row.slug}`, (r) => r.text.includes(`<h1>${row.title}</h1>`) === live);
+      // The page's status on the wire (the proxy's gate), from either process at once.
+      await expectOnBoth(label, `/posts/${row.slug}`, (r) =>
+        row.deletedAt ? r.status === 410 : live ? r.status === 200 && r.text.includes(`<h1>${row.title}</h1>`) : r.status === 404,
+      );
+      for (const { slug } of former.filter((f) => f.slug !== row.slug)) {
+        await expectOnBoth(label, `/posts/${slug}`, (r) => (row.deletedAt ? r.status === 410 : live ? r.status === 308 && Boolean(r.location?.endsWith(`/posts/${row.slug}`)) : r.status === 404));
+      }
       await expectOnBoth(label, '/sitemap.xml', (r) => r.status === 200 && r.text.includes(`/posts/${row.slug}<`) === live);
     }
 
