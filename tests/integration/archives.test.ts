@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { posts, postTags, tags, tagSlugRedirects } from '@/db/schema';
 import { startTestServer, type TestServer } from '../helpers/app-server';
 import { testAuthorId } from '../helpers/authors';
+import { signIn, submitForm } from '../helpers/cms-client';
 
 let server: TestServer;
 const db = () => server.handle.db;
@@ -292,5 +293,26 @@ describe('the sitemap', () => {
   it('robots.txt points at it', async () => {
     const { text } = await get('/robots.txt');
     expect(text).toContain(`Sitemap: ${server.url}/sitemap.xml`);
+  });
+});
+
+describe('edits in the CMS reach the directories at once', () => {
+  it('a tag\'s new name and an author\'s new bio show on their pages and in the API', async () => {
+    const editor = await signIn(server.url, 'editor');
+    const admin = await signIn(server.url, 'admin');
+    // Warm every reader first, so a missed invalidation would show the old text.
+    for (const path of ['/api/tags', '/api/authors', `/tags/${TAG}`, `/authors/${AUTHOR.slug}`]) await get(path);
+    const tagEdit = await submitForm(server.url, '/cms/tags', editor, { form: `form[aria-label="Edit tag ${TAG}"]`, fields: { name: 'Web feeds', slug: TAG, description: 'RSS, Atom and JSON Feed.' } });
+    expect(tagEdit.outcome).toBe('redirected');
+    const bio = 'Now writes about sitemaps too.';
+    const authorEdit = await submitForm(server.url, '/cms/authors', admin, { form: `form[aria-label="Edit author ${AUTHOR.slug}"]`, fields: { name: AUTHOR.name, bio } });
+    expect(authorEdit.outcome).toBe('redirected');
+
+    const tagsDoc = JSON.parse((await get('/api/tags')).text) as { data: { slug: string; name: string; description: string }[] };
+    expect(tagsDoc.data.find((t) => t.slug === TAG)).toMatchObject({ name: 'Web feeds', description: 'RSS, Atom and JSON Feed.' });
+    expect(cheerio.load((await get(`/tags/${TAG}`)).text)('h1').text()).toBe('Posts tagged Web feeds');
+    const authorsDoc = JSON.parse((await get('/api/authors')).text) as { data: { slug: string; bio: string }[] };
+    expect(authorsDoc.data.find((a) => a.slug === AUTHOR.slug)!.bio).toBe(bio);
+    expect(cheerio.load((await get(`/authors/${AUTHOR.slug}`)).text)('main').text()).toContain(bio);
   });
 });
