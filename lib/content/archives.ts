@@ -35,8 +35,11 @@ export interface ArchivePage {
   items: ArchiveItem[];
   /** Cursor of the next older page (`?cursor=`), or null on the last page. */
   older: string | null;
-  /** Cursor of the next newer page (`?before=`), or null on the first page. */
-  newer: string | null;
+  /**
+   * The next newer page: the first page itself when that is what it would show (so the first
+   * page has one URL), else its cursor (`?before=`); null on the first page.
+   */
+  newer: 'first' | { before: string } | null;
 }
 
 const sortKey = sql<string>`to_char(${posts.publishedAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
@@ -95,6 +98,11 @@ export async function getArchivePage(filter: ArchiveFilter, position: ArchivePos
   const page = rows.slice(0, limit);
   const first = page[0];
   const last = page.at(-1);
+  let newerPage: ArchivePage['newer'] = null;
+  if (newer && first) {
+    const above = await read([...conditions, sql`(${posts.publishedAt}, ${posts.id}) > (${first.sortKey}::timestamptz, ${first.id}::uuid)`], false);
+    newerPage = above.length > limit ? { before: encodeCursor({ t: first.sortKey, i: first.id }) } : 'first';
+  }
   return {
     items: page.map((r) => ({
       slug: r.slug,
@@ -107,6 +115,6 @@ export async function getArchivePage(filter: ArchiveFilter, position: ArchivePos
     })),
     older: older && last ? encodeCursor({ t: last.sortKey, i: last.id }) : null,
     // An empty page (a cursor past the oldest post) has no neighbour: the page links to the newest.
-    newer: newer && first ? encodeCursor({ t: first.sortKey, i: first.id }) : null,
+    newer: newerPage,
   };
 }

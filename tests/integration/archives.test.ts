@@ -105,6 +105,8 @@ describe('the home page', () => {
     // And back again with rel="prev": the same pages in reverse.
     const back = await walk(paths.at(-1)!, 'prev');
     expect(back.pages).toEqual([...pages].reverse());
+    // The first page has one URL: "Newer posts" from the second page is `/` itself.
+    expect(back.paths.at(-1)).toBe('/');
   });
 
   it('shows a clear message, not an error, for a tampered cursor', async () => {

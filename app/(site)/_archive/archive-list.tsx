@@ -85,7 +85,7 @@ export async function ArchiveList({ filter, basePath, searchParams, empty }: Pro
       {(paged || page.older) && (
         <nav aria-label="Pagination">
           {page.newer ? (
-            <a rel="prev" href={`${basePath}?before=${page.newer}`}>
+            <a rel="prev" href={page.newer === 'first' ? basePath : `${basePath}?before=${page.newer.before}`}>
               ← Newer posts
             </a>
           ) : (
