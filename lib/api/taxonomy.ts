@@ -11,17 +11,15 @@ const feedLinksSchema = z.object({
   json: z.url().meta({ description: 'JSON Feed 1.1 of these posts.' }),
 });
 
-const listingFields = {
-  postCount: z.number().int().min(1).meta({ description: 'Published posts (always at least one: see the list\'s description).' }),
-  lastModified: isoDate.meta({ description: 'The newest change among these published posts.' }),
-};
+const postCount = z.number().int().min(1).meta({ description: 'Published posts (always at least one: see the list\'s description).' });
 
 export const tagSchema = z
   .object({
     slug: slugSchema,
     name: z.string(),
     description: z.string().meta({ description: 'Plain text; empty when the tag has none.' }),
-    ...listingFields,
+    postCount,
+    lastModified: isoDate.meta({ description: 'The newest change among its published posts.' }),
     links: z.object({
       html: z.url().meta({ description: 'The tag\'s page, its posts newest first.' }),
       posts: z.url().meta({ description: 'Its posts in the API (/api/posts?tag=).' }),
@@ -36,7 +34,8 @@ export const authorSchema = z
     slug: slugSchema,
     name: z.string().meta({ description: 'The public display name (the byline).' }),
     bio: z.string().meta({ description: 'Plain text; empty when the author has none.' }),
-    ...listingFields,
+    postCount,
+    lastModified: isoDate.meta({ description: 'The newest change among their published posts and their profile.' }),
     links: z.object({
       html: z.url().meta({ description: 'The author\'s page, their posts newest first.' }),
       posts: z.url().meta({ description: 'Their posts in the API (/api/posts?author=).' }),

@@ -31,9 +31,10 @@ export async function getTagListRepresentation(): Promise<Representation> {
     })),
     links: { self: `${site}/api/tags` },
   };
-  // A name or description edit moves no post's updatedAt, but it is still a new version: the
-  // ETag (over the body) changes, and If-None-Match wins over If-Modified-Since (§13.2.2).
-  return json('tags', document, newest(tags));
+  // No Last-Modified: a tag's name or description edit has no time of its own (tags keep only
+  // createdAt), so a date could claim "unchanged" after an edit and earn a wrong 304 from
+  // If-Modified-Since. The ETag (over the body) is the validator (RFC 9110 §8.8.1: SHOULD, not MUST).
+  return json('tags', document, undefined);
 }
 
 export async function getAuthorListRepresentation(): Promise<Representation> {

@@ -7,7 +7,7 @@
 // by drafts, or a profile with no published byline, has no public page (404), so neither the API
 // nor the sitemap ever points at an empty page.
 import 'server-only';
-import { and, asc, eq, isNull, sql } from 'drizzle-orm';
+import { and, asc, eq, isNull, sql, type SQL } from 'drizzle-orm';
 import { cacheLife, cacheTag } from 'next/cache';
 import { getDb } from '@/db/client';
 import { authors, posts, postTags, tags, tagSlugRedirects } from '@/db/schema';
@@ -27,6 +27,7 @@ export interface AuthorEntry {
   name: string;
   bio: string;
   postCount: number;
+  /** ISO 8601: the newest change among their published posts and their profile. */
   lastModified: string;
 }
 
@@ -41,7 +42,11 @@ export type TaxonomyLookup<T> = { kind: 'found'; entry: T } | { kind: 'moved'; s
 
 const published = and(eq(posts.status, 'published'), isNull(posts.deletedAt));
 const postCount = sql<number>`count(*)::int`;
-const newestChange = sql<string>`to_char(max(${posts.updatedAt}) at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+const iso = (time: SQL) => sql<string>`to_char(${time} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+const newestChange = iso(sql`max(${posts.updatedAt})`);
+// An author page also shows the profile (name, bio): its own edits count (greatest() skips the
+// null max() of an author without published posts).
+const newestAuthorChange = iso(sql`greatest(max(${posts.updatedAt}), ${authors.updatedAt})`);
 
 /**
  * Every tag with a published post, by slug. Tagged `posts` (publishing, renames and merges) and
@@ -74,7 +79,7 @@ async function getAllAuthors(): Promise<(Omit<AuthorEntry, 'lastModified'> & { l
   cacheTag(cacheTags.posts, cacheTags.authors);
   const db = await getDb();
   return db
-    .select({ slug: authors.slug, name: authors.name, bio: authors.bio, postCount: sql<number>`count(${posts.id})::int`, lastModified: newestChange })
+    .select({ slug: authors.slug, name: authors.name, bio: authors.bio, postCount: sql<number>`count(${posts.id})::int`, lastModified: newestAuthorChange })
     .from(authors)
     .leftJoin(posts, and(eq(posts.authorId, authors.id), published))
     .groupBy(authors.id)
