@@ -26,7 +26,7 @@ export function registerFeeds(registry: OpenAPIRegistry): void {
       path: f.path,
       operationId: f.id,
       summary: f.summary,
-      description: 'The newest 50 published posts with full sanitised HTML. `tag` narrows the feed (the former slug of a renamed or merged tag answers 308 to the current one); the rel="next" link (JSON Feed `next_url`) pages back through the whole history. XML feeds also answer `Accept: application/xml` and `text/xml`.',
+      description: 'The newest 50 published posts with full sanitised HTML. `tag` narrows the feed to one tag (the former slug of a renamed or merged tag answers 308 to the current one) and `author` to one author (an author slug, as `/api/authors` lists them; the feed title names the author); an unknown tag or author is a 400 naming the parameter; the rel="next" link (JSON Feed `next_url`) pages back through the whole history. XML feeds also answer `Accept: application/xml` and `text/xml`.',
       tags: ['Feeds'],
       request: { query: feedQuerySchema },
       responses: { 200: ok('The feed.', f.content), 308: responses.tagMoved, 400: responses.badRequest, ...common },

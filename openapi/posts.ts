@@ -13,7 +13,7 @@ export function registerPosts(registry: OpenAPIRegistry): void {
     operationId: 'listPosts',
     summary: 'List published posts',
     description:
-      'Published posts, newest first (ties broken by id, so the order is stable). Paginate with the opaque `cursor` from `links.next` or the `Link: rel="next"` header; a cursor keeps its place when new posts are published.',
+      'Published posts, newest first (ties broken by id, so the order is stable); `tag` and `author` narrow them (an unknown one is a 400). Paginate with the opaque `cursor` from `links.next` or the `Link: rel="next"` header; a cursor keeps its place when new posts are published.',
     tags: ['Posts'],
     request: { query: postListQuerySchema },
     responses: {

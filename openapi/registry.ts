@@ -6,6 +6,7 @@ import { registerHealth } from './health';
 import { registerFeeds } from './feeds';
 import { registerMedia } from './media';
 import { registerPosts } from './posts';
+import { registerTaxonomy } from './taxonomy';
 
 export type OpenApiDocument = ReturnType<OpenApiGeneratorV31['generateDocument']>;
 
@@ -13,6 +14,7 @@ export function buildOpenApiDocument(siteUrl: string): OpenApiDocument {
   const registry = new OpenAPIRegistry();
   registerCommon(registry);
   registerPosts(registry);
+  registerTaxonomy(registry);
   registerFeeds(registry);
   registerMedia(registry);
   registerChanges(registry);
@@ -32,6 +34,8 @@ export function buildOpenApiDocument(siteUrl: string): OpenApiDocument {
     security: [],
     tags: [
       { name: 'Posts', description: 'Published posts.' },
+      { name: 'Tags', description: 'The tags of published posts.' },
+      { name: 'Authors', description: 'The authors of published posts.' },
       { name: 'Feeds', description: 'RSS, Atom and JSON Feed of the posts.' },
       { name: 'Changelog', description: 'Product changes by Keep a Changelog category.' },
       { name: 'Events', description: 'Events as JSON and iCalendar.' },

@@ -1,10 +1,11 @@
-// Query parameters of the feeds: an optional tag (posts feeds) and the RFC 5005 page cursor.
+// Query parameters of the feeds: an optional tag and author (posts feeds) and the RFC 5005 page cursor.
 import { z } from 'zod';
 import { decodeCursor, slugSchema, type Cursor } from './posts';
 import { invalidParams } from '@/lib/http/query';
 
 export const feedQuerySchema = z.object({
   tag: slugSchema.optional().meta({ description: 'Only posts with this tag.' }),
+  author: slugSchema.optional().meta({ description: 'Only posts by this author (an author slug, as /api/authors lists them).' }),
   cursor: z.string().max(200).optional().meta({ description: 'Opaque page cursor from the feed\'s rel="next" link / next_url.' }),
 });
 

@@ -4,7 +4,7 @@ import { parseQuery } from '@/lib/http/query';
 import { negotiate, represent } from '@/lib/http/respond';
 import { feedCursor, feedQuerySchema } from './feeds';
 import { publicRoute } from './route';
-import { tagRedirect } from './tag-param';
+import { checkAuthor, tagRedirect } from './tag-param';
 
 export function postFeedRoute(format: FeedFormat) {
   return publicRoute(
@@ -14,8 +14,9 @@ export function postFeedRoute(format: FeedFormat) {
       // A renamed or merged tag's old slug: 308 to the current one (an unknown tag: 400).
       const moved = await tagRedirect(request, query.tag, 'feed');
       if (moved) return moved;
+      await checkAuthor(query.author);
       const mediaType = negotiate(request, FEED_TYPES[format]);
-      return represent(request, await getPostFeed(format, mediaType, query.tag, cursor), 'feed');
+      return represent(request, await getPostFeed(format, mediaType, { tag: query.tag, author: query.author }, cursor), 'feed');
     },
     { vary: ['Accept'] },
   );

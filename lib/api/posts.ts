@@ -28,6 +28,7 @@ export const postListQuerySchema = z.object({
     .optional()
     .meta({ description: 'Opaque cursor from a previous page\'s `links.next` or `Link: rel="next"`.' }),
   tag: slugSchema.optional().meta({ description: 'Only posts with this tag (a tag slug).' }),
+  author: slugSchema.optional().meta({ description: 'Only posts by this author (an author slug, as /api/authors lists them).' }),
 });
 export type PostListQuery = z.infer<typeof postListQuerySchema>;
 

@@ -24,8 +24,9 @@ export type AuthorInput = z.output<z.ZodObject<typeof authorFields>>;
 /**
  * Save a profile's display name and bio (the caller's transaction). The name is in every public
  * document of their posts: renaming invalidates them all and records an `updated` change for each
- * public one. The bio is printed on their post pages only (lib/content/posts.ts lookupPost), so a
- * bio change invalidates those and leaves the API documents, lists and feeds alone.
+ * public one. The bio is printed on their post pages (lib/content/posts.ts lookupPost) and in the
+ * author directory (/authors/{slug}, /api/authors: lib/content/taxonomy.ts), so a bio change
+ * invalidates those and leaves the post documents, lists and feeds alone.
  */
 export async function saveAuthor(tx: Tx, authorId: string, input: AuthorInput): Promise<Pick<RunResult, 'tags' | 'feedsChanged'>> {
   // Locked: two saves of one profile at once apply one after the other, each seeing the other's name.
@@ -35,9 +36,10 @@ export async function saveAuthor(tx: Tx, authorId: string, input: AuthorInput): 
   if (!renamed && before.bio === input.bio) return { tags: [], feedsChanged: false };
   await tx.update(authors).set({ name: input.name, bio: input.bio, updatedAt: new Date() }).where(eq(authors.id, authorId));
   const theirs = await tx.select({ id: posts.id, slug: posts.slug }).from(posts).where(eq(posts.authorId, authorId));
-  const pages = theirs.map((p) => cacheTags.post(p.slug));
+  // The author directory (/api/authors, /authors/{slug}) prints the name and the bio.
+  const pages = [cacheTags.authors, ...theirs.map((p) => cacheTags.post(p.slug))];
   if (!renamed) return { tags: pages, feedsChanged: false };
-  return { tags: [...(await bylineTags(tx, theirs)), ...(await recordUpdates(tx, 'post', theirs.map((p) => p.id)))], feedsChanged: true };
+  return { tags: [cacheTags.authors, ...(await bylineTags(tx, theirs)), ...(await recordUpdates(tx, 'post', theirs.map((p) => p.id)))], feedsChanged: true };
 }
 
 /**

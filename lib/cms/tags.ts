@@ -106,7 +106,7 @@ export async function editTag(tx: Tx, input: z.output<typeof editTagSchema>): Pr
     message: what.length
       ? `Tag “${current.slug}”: ${what.join(', ')}.${renamed ? ` Its ${plural(affected.length)} show the new slug, and ?tag=${current.slug} redirects to it.` : ''}`
       : 'Nothing changed.',
-    tags: renamed ? [...touched([current.slug, input.slug], affected), ...logged] : [cacheTags.tag(current.slug)],
+    tags: renamed ? [...touched([current.slug, input.slug], affected), ...logged] : [cacheTags.tag(current.slug), cacheTags.tags],
     feedsChanged: renamed && affected.length > 0,
     // The card is keyed by slug, so a renamed tag's form (and its in-place result) is gone:
     // say it on the page instead (Post/Redirect/Get, with or without JavaScript).

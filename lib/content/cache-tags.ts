@@ -3,6 +3,10 @@ export const cacheTags = {
   posts: 'posts',
   post: (slug: string) => `post:${slug}`,
   tag: (tag: string) => `tag:${tag}`,
+  /** Every tag's name and description (the tag directory: /api/tags, tag page headings). */
+  tags: 'tags',
+  /** Every author profile's public name and bio (the author directory: /api/authors, author pages). */
+  authors: 'authors',
   changelog: 'changelog',
   events: 'events',
   event: (id: string) => `event:${id}`,

@@ -5,7 +5,7 @@ import 'server-only';
 import { and, desc, eq, isNull, sql } from 'drizzle-orm';
 import { cacheLife, cacheTag } from 'next/cache';
 import { getDb, type Db } from '@/db/client';
-import { changelogEntries, posts, postTags } from '@/db/schema';
+import { authors, changelogEntries, posts, postTags } from '@/db/schema';
 import { encodeCursor, type Cursor } from '@/lib/api/posts';
 import { getConfig } from '@/lib/config';
 import { jsonFeedItem, renderAtom, renderJsonFeed, renderRss } from '@/lib/feeds/syndication';
@@ -16,6 +16,7 @@ import { cacheTags } from './cache-tags';
 import { postAuthorName, postCover, postTagSlugs } from './post-columns';
 import { renderMarkdown } from './markdown';
 import { bodyImages, coverOf, POST_COLUMN_SIZES } from './post-images';
+import { authorName } from './taxonomy';
 
 export const FEED_PAGE_SIZE = 50;
 
@@ -50,7 +51,13 @@ export function feedImage(cover: ImageDoc): FeedImage {
 const sortKey = (column: typeof posts.publishedAt | typeof changelogEntries.publishedAt) =>
   sql<string>`to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
 
-async function postFeedPage(tag: string | undefined, cursor: Cursor | undefined): Promise<FeedPage> {
+/** What narrows the posts feed: a tag slug, an author slug, or both. */
+export interface PostFeedFilter {
+  tag?: string | undefined;
+  author?: string | undefined;
+}
+
+async function postFeedPage({ tag, author }: PostFeedFilter, cursor: Cursor | undefined): Promise<FeedPage> {
   'use cache';
   cacheLife('hours');
   cacheTag(cacheTags.posts);
@@ -59,6 +66,7 @@ async function postFeedPage(tag: string | undefined, cursor: Cursor | undefined)
   const siteUrl = getConfig().siteUrl;
   const conditions = [eq(posts.status, 'published'), isNull(posts.deletedAt)];
   if (tag) conditions.push(sql`exists (select 1 from ${postTags} where ${postTags.postId} = ${posts.id} and ${postTags.tagSlug} = ${tag})`);
+  if (author) conditions.push(sql`${posts.authorId} = (select ${authors.id} from ${authors} where ${authors.slug} = ${author})`);
   if (cursor) conditions.push(sql`(${posts.publishedAt}, ${posts.id}) < (${cursor.t}::timestamptz, ${cursor.i}::uuid)`);
   const rows = await db
     .select({
@@ -204,39 +212,46 @@ function toRepresentation(format: FeedFormat, mediaType: string, page: FeedPage,
 const FEED_PATHS: Record<FeedFormat, string> = { rss: '/feed.xml', atom: '/atom.xml', json: '/feed.json' };
 
 /** /feed.xml, /atom.xml, /feed.json: the posts feed (lazy: the body only when a 200 needs it). */
-export async function getPostFeed(format: FeedFormat, mediaType: string, tag: string | undefined, cursor: Cursor | undefined): Promise<LazyRepresentation> {
-  return lazy(await postFeedRef(format, mediaType, tag, cursor), () => postFeedFull(format, mediaType, tag, cursor));
+export async function getPostFeed(format: FeedFormat, mediaType: string, filter: PostFeedFilter, cursor: Cursor | undefined): Promise<LazyRepresentation> {
+  return lazy(await postFeedRef(format, mediaType, filter, cursor), () => postFeedFull(format, mediaType, filter, cursor));
 }
 
 /** The posts feed (reference; the body lives in the body store). */
-async function postFeedRef(format: FeedFormat, mediaType: string, tag: string | undefined, cursor: Cursor | undefined): Promise<RepresentationRef> {
+async function postFeedRef(format: FeedFormat, mediaType: string, filter: PostFeedFilter, cursor: Cursor | undefined): Promise<RepresentationRef> {
   'use cache';
   cacheLife('hours');
   cacheTag(cacheTags.posts);
-  if (tag) cacheTag(cacheTags.tag(tag));
-  return toRef(await postFeedFull(format, mediaType, tag, cursor), `feed:${format}:${mediaType}:${tag ?? ''}:${cursor ? encodeCursor(cursor) : ''}`);
+  if (filter.tag) cacheTag(cacheTags.tag(filter.tag));
+  const slot = `feed:${format}:${mediaType}:${filter.tag ?? ''}:${filter.author ?? ''}:${cursor ? encodeCursor(cursor) : ''}`;
+  return toRef(await postFeedFull(format, mediaType, filter, cursor), slot);
 }
 
-/** The posts feed (optionally one tag), one page, in one format and media type. */
-async function postFeedFull(format: FeedFormat, mediaType: string, tag: string | undefined, cursor: Cursor | undefined): Promise<Representation> {
+/** The posts feed (optionally one tag and/or one author), one page, in one format and media type. */
+async function postFeedFull(format: FeedFormat, mediaType: string, filter: PostFeedFilter, cursor: Cursor | undefined): Promise<Representation> {
   'use cache';
   cacheLife('hours');
   cacheTag(cacheTags.posts);
+  const { tag, author } = filter;
   if (tag) cacheTag(cacheTags.tag(tag));
   const config = getConfig();
-  const page = await postFeedPage(tag, cursor);
-  const params = { tag, cursor: cursor ? encodeCursor(cursor) : undefined };
+  const page = await postFeedPage(filter, cursor);
+  const params = { tag, author, cursor: cursor ? encodeCursor(cursor) : undefined };
   const selfBase = `${config.siteUrl}${FEED_PATHS[format]}`;
+  // The byline, not the slug, in the title (a rename invalidates `posts`, which tags this entry).
+  const byline = author ? ((await authorName(author)) ?? author) : undefined;
+  const about = [tag && `tagged ${tag}`, byline && `by ${byline}`].filter(Boolean).join(' ');
+  // The feed's home page: the tag's or author's own page when only one narrows it.
+  const home = tag && !author ? `/tags/${tag}` : author && !tag ? `/authors/${author}` : '/';
   return toRepresentation(format, mediaType, page, {
-    id: withQuery(`${config.siteUrl}/`, { tag }),
-    title: tag ? `Gazette: posts tagged ${tag}` : 'Gazette',
-    description: tag ? `Posts tagged ${tag} on Gazette.` : 'Posts from Gazette.',
-    homePageUrl: `${config.siteUrl}/`,
+    id: withQuery(`${config.siteUrl}/`, { tag, author }),
+    title: about ? `Gazette: posts ${about}` : 'Gazette',
+    description: about ? `Posts ${about} on Gazette.` : 'Posts from Gazette.',
+    homePageUrl: `${config.siteUrl}${home}`,
     selfUrl: withQuery(selfBase, params),
     language: 'en',
     author: { name: 'Gazette', url: `${config.siteUrl}/` },
     hubUrl: config.websubHubUrl,
-  }, selfBase, { tag });
+  }, selfBase, { tag, author });
 }
 
 /** /api/changelog.json, /changelog.xml (lazy: the body only when a 200 needs it). */

@@ -36,10 +36,11 @@ export function postDocument(post: PostRecord, siteUrl: string): PostDoc {
   };
 }
 
-export function postListUrl(siteUrl: string, query: { limit: number; tag?: string }, cursor?: string | null): string {
+export function postListUrl(siteUrl: string, query: { limit: number; tag?: string; author?: string }, cursor?: string | null): string {
   const params = new URLSearchParams();
   if (query.limit !== 20) params.set('limit', String(query.limit));
   if (query.tag) params.set('tag', query.tag);
+  if (query.author) params.set('author', query.author);
   if (cursor) params.set('cursor', cursor);
   const qs = params.toString();
   return `${siteUrl}/api/posts${qs ? `?${qs}` : ''}`;
@@ -47,7 +48,7 @@ export function postListUrl(siteUrl: string, query: { limit: number; tag?: strin
 
 export function postListDocument(
   items: PostSummaryDoc[],
-  query: { limit: number; tag?: string; cursor?: Cursor },
+  query: { limit: number; tag?: string; author?: string; cursor?: Cursor },
   nextCursor: string | null,
   siteUrl: string,
 ): PostListDoc {

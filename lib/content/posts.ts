@@ -5,7 +5,7 @@ import 'server-only';
 import { and, desc, eq, isNull, sql } from 'drizzle-orm';
 import { cacheLife, cacheTag } from 'next/cache';
 import { getDb, type Db } from '@/db/client';
-import { posts, postSlugRedirects, postTags, tags, tagSlugRedirects } from '@/db/schema';
+import { authors, posts, postSlugRedirects, postTags, tags, tagSlugRedirects } from '@/db/schema';
 import { encodeCursor, type Cursor, type PostDoc } from '@/lib/api/posts';
 import { getConfig } from '@/lib/config';
 import { lazy, toRef, weakEtag, type LazyRepresentation, type Representation, type RepresentationRef } from '@/lib/http/representation';
@@ -199,6 +199,7 @@ export interface PostListQuery {
   limit: number;
   cursor?: Cursor | undefined;
   tag?: string | undefined;
+  author?: string | undefined;
 }
 
 /** GET /api/posts: one page of published posts (lazy: the body only when a 200 needs it). */
@@ -212,7 +213,7 @@ async function postListRef(query: PostListQuery): Promise<RepresentationRef> {
   cacheLife('hours');
   cacheTag(cacheTags.posts);
   if (query.tag) cacheTag(cacheTags.tag(query.tag));
-  return toRef(await postListFull(query), `posts:${query.limit}:${query.tag ?? ''}:${query.cursor ? encodeCursor(query.cursor) : ''}`);
+  return toRef(await postListFull(query), `posts:${query.limit}:${query.tag ?? ''}:${query.author ?? ''}:${query.cursor ? encodeCursor(query.cursor) : ''}`);
 }
 
 /** A page of published posts, newest first; keyset pagination on (publishedAt, id). */
@@ -228,6 +229,7 @@ async function postListFull(query: PostListQuery): Promise<Representation> {
       sql`exists (select 1 from ${postTags} where ${postTags.postId} = ${posts.id} and ${postTags.tagSlug} = ${query.tag})`,
     );
   }
+  if (query.author) conditions.push(sql`${posts.authorId} = (select ${authors.id} from ${authors} where ${authors.slug} = ${query.author})`);
   if (query.cursor) {
     conditions.push(sql`(${posts.publishedAt}, ${posts.id}) < (${query.cursor.t}::timestamptz, ${query.cursor.i}::uuid)`);
   }
