@@ -6,13 +6,20 @@
 // shared cache (lib/cache/remember.ts) under the same tags as the pages' readers, so a warm
 // request runs no query and a publish, rename or deletion changes the answer everywhere at once.
 import 'server-only';
-import { and, count, eq, isNull } from 'drizzle-orm';
-import { getDb, type Db } from '@/db/client';
-import { authors, posts, postTags, tags, tagSlugRedirects } from '@/db/schema';
+import { getDb } from '@/db/client';
 import { slugSchema } from '@/lib/api/posts';
 import { remember } from '@/lib/cache/remember';
-import { cacheTags } from './cache-tags';
 import { postSlugTags, resolvePostSlug } from './posts';
+import {
+  AUTHOR_DIRECTORY_TAGS,
+  findAuthorPage,
+  findTagPage,
+  publishedAuthors,
+  readAllAuthors,
+  readTagDirectory,
+  TAG_DIRECTORY_TAGS,
+  type TaxonomyLookup,
+} from './taxonomy';
 
 /** What a page's URL names now. `moved` carries the page's current path. */
 export type PageStatus = { kind: 'found' } | { kind: 'moved'; path: string } | { kind: 'gone' } | { kind: 'missing' };
@@ -52,41 +59,20 @@ export async function pageStatus(pathname: string): Promise<PageStatus | undefin
           state.kind === 'current' ? { kind: 'found' } : state.kind === 'moved' ? { kind: 'moved', path: `/posts/${state.slug}` } : state;
         return { value, tags: postSlugTags(slug, state) };
       });
-    case 'tags': {
-      // Every publish, unpublish and deletion invalidates `posts`; a tag rename or merge
-      // invalidates both slugs' tags.
-      const tagged = [cacheTags.posts, cacheTags.tag(slug)];
-      return remember(`tag:${slug}`, LIFETIME_SECONDS, async () => ({ value: await tagStatus(await getDb(), slug), tags: tagged }));
-    }
+    case 'tags':
+      return remember(`tag:${slug}`, LIFETIME_SECONDS, async () => ({ value: statusOf(findTagPage(await tagDirectory(), slug), 'tags'), tags: TAG_DIRECTORY_TAGS }));
     case 'authors':
-      // Author slugs never change; whether an author has a published post moves with `posts`.
-      return remember(`author:${slug}`, LIFETIME_SECONDS, async () => ({ value: await authorStatus(await getDb(), slug), tags: [cacheTags.posts] }));
+      return remember(`author:${slug}`, LIFETIME_SECONDS, async () => ({ value: statusOf(findAuthorPage(await authorDirectory(), slug), 'authors'), tags: AUTHOR_DIRECTORY_TAGS }));
   }
 }
 
-/**
- * A tag's page exists while the tag has a published post (the page, /api/tags and the sitemap
- * never point at an empty list); a former slug moves to the tag that took it over.
- */
-async function tagStatus(db: Db, slug: string): Promise<PageStatus> {
-  const [tag] = await db.select({ slug: tags.slug }).from(tags).where(eq(tags.slug, slug));
-  if (tag) return (await publishedCount(db, eq(postTags.tagSlug, slug), true)) > 0 ? { kind: 'found' } : { kind: 'missing' };
-  const [redirect] = await db.select({ to: tagSlugRedirects.tagSlug }).from(tagSlugRedirects).where(eq(tagSlugRedirects.slug, slug));
-  return redirect ? { kind: 'moved', path: `/tags/${redirect.to}` } : { kind: 'missing' };
-}
+// The directories the tag and author pages read (lib/content/taxonomy.ts), one entry each, so a
+// storm of random slugs costs one query per directory, not one per slug.
+const tagDirectory = () =>
+  remember('directory:tags', LIFETIME_SECONDS, async () => ({ value: await readTagDirectory(await getDb()), tags: TAG_DIRECTORY_TAGS }));
+const authorDirectory = () =>
+  remember('directory:authors', LIFETIME_SECONDS, async () => ({ value: publishedAuthors(await readAllAuthors(await getDb())), tags: AUTHOR_DIRECTORY_TAGS }));
 
-/** An author's page exists while the author has a published post. */
-async function authorStatus(db: Db, slug: string): Promise<PageStatus> {
-  const [author] = await db.select({ id: authors.id }).from(authors).where(eq(authors.slug, slug));
-  if (!author) return { kind: 'missing' };
-  return (await publishedCount(db, eq(posts.authorId, author.id), false)) > 0 ? { kind: 'found' } : { kind: 'missing' };
-}
-
-async function publishedCount(db: Db, where: ReturnType<typeof eq>, viaTags: boolean): Promise<number> {
-  const live = and(eq(posts.status, 'published'), isNull(posts.deletedAt), where);
-  const query = viaTags
-    ? db.select({ n: count() }).from(postTags).innerJoin(posts, eq(posts.id, postTags.postId)).where(live)
-    : db.select({ n: count() }).from(posts).where(live);
-  const [row] = await query;
-  return row?.n ?? 0;
+function statusOf(lookup: TaxonomyLookup<unknown>, section: 'tags' | 'authors'): PageStatus {
+  return lookup.kind === 'moved' ? { kind: 'moved', path: `/${section}/${lookup.slug}` } : lookup.kind === 'found' ? { kind: 'found' } : { kind: 'missing' };
 }

@@ -9,7 +9,7 @@
 import 'server-only';
 import { and, asc, eq, isNull, sql, type SQL } from 'drizzle-orm';
 import { cacheLife, cacheTag } from 'next/cache';
-import { getDb } from '@/db/client';
+import { getDb, type Db } from '@/db/client';
 import { authors, posts, postTags, tags, tagSlugRedirects } from '@/db/schema';
 import { cacheTags } from './cache-tags';
 
@@ -31,7 +31,7 @@ export interface AuthorEntry {
   lastModified: string;
 }
 
-interface TagDirectory {
+export interface TagDirectory {
   tags: TagEntry[];
   /** Slugs given up by a renamed or merged tag → the tag that holds them now. */
   moved: Record<string, string>;
@@ -55,8 +55,17 @@ const newestAuthorChange = iso(sql`greatest(max(${posts.updatedAt}), ${authors.u
 export async function getTagDirectory(): Promise<TagDirectory> {
   'use cache';
   cacheLife('hours');
-  cacheTag(cacheTags.posts, cacheTags.tags);
-  const db = await getDb();
+  cacheTag(...TAG_DIRECTORY_TAGS);
+  return readTagDirectory(await getDb());
+}
+
+/** The cache tags of the tag directory (also the proxy's copy, lib/content/page-status.ts). */
+export const TAG_DIRECTORY_TAGS = [cacheTags.posts, cacheTags.tags];
+/** The cache tags of the author directory. */
+export const AUTHOR_DIRECTORY_TAGS = [cacheTags.posts, cacheTags.authors];
+
+/** The tag directory, uncached (for a cache of its own: the proxy cannot call 'use cache'). */
+export async function readTagDirectory(db: Db): Promise<TagDirectory> {
   const rows = await db
     .select({ slug: tags.slug, name: tags.name, description: tags.description, postCount, lastModified: newestChange })
     .from(tags)
@@ -68,16 +77,22 @@ export async function getTagDirectory(): Promise<TagDirectory> {
   return { tags: rows, moved: Object.fromEntries(redirects.map((r) => [r.slug, r.to])) };
 }
 
+type AuthorRow = Omit<AuthorEntry, 'lastModified'> & { lastModified: string | null };
+
 /**
  * Every author profile, by slug, with its published posts counted (zero included: an author's
  * feed is valid before their first post). Tagged `posts` (publishing, a byline rename) and
  * `authors` (a bio edit, lib/cms/author-profiles.ts).
  */
-async function getAllAuthors(): Promise<(Omit<AuthorEntry, 'lastModified'> & { lastModified: string | null })[]> {
+async function getAllAuthors(): Promise<AuthorRow[]> {
   'use cache';
   cacheLife('hours');
-  cacheTag(cacheTags.posts, cacheTags.authors);
-  const db = await getDb();
+  cacheTag(...AUTHOR_DIRECTORY_TAGS);
+  return readAllAuthors(await getDb());
+}
+
+/** Every author profile, uncached (see readTagDirectory). */
+export async function readAllAuthors(db: Db): Promise<AuthorRow[]> {
   return db
     .select({ slug: authors.slug, name: authors.name, bio: authors.bio, postCount: sql<number>`count(${posts.id})::int`, lastModified: newestAuthorChange })
     .from(authors)
@@ -86,9 +101,14 @@ async function getAllAuthors(): Promise<(Omit<AuthorEntry, 'lastModified'> & { l
     .orderBy(asc(authors.slug));
 }
 
+/** The authors with a published post. */
+export function publishedAuthors(all: AuthorRow[]): AuthorEntry[] {
+  return all.flatMap((a) => (a.postCount > 0 && a.lastModified ? [{ ...a, lastModified: a.lastModified }] : []));
+}
+
 /** Every author with a published post, by slug. */
 export async function getAuthorDirectory(): Promise<AuthorEntry[]> {
-  return (await getAllAuthors()).flatMap((a) => (a.postCount > 0 && a.lastModified ? [{ ...a, lastModified: a.lastModified }] : []));
+  return publishedAuthors(await getAllAuthors());
 }
 
 /** An `?author=` value on the posts feeds and list: the author's display name, or undefined for no such profile. */
@@ -98,7 +118,11 @@ export async function authorName(slug: string): Promise<string | undefined> {
 
 /** /tags/{slug}: the tag, the tag a former slug moved to, or none (no published posts counts as none). */
 export async function lookupTagPage(slug: string): Promise<TaxonomyLookup<TagEntry>> {
-  const directory = await getTagDirectory();
+  return findTagPage(await getTagDirectory(), slug);
+}
+
+/** The rule of lookupTagPage over a directory (the proxy's status gate applies it too). */
+export function findTagPage(directory: TagDirectory, slug: string): TaxonomyLookup<TagEntry> {
   const entry = directory.tags.find((t) => t.slug === slug);
   if (entry) return { kind: 'found', entry };
   const to = Object.hasOwn(directory.moved, slug) ? directory.moved[slug] : undefined;
@@ -108,6 +132,11 @@ export async function lookupTagPage(slug: string): Promise<TaxonomyLookup<TagEnt
 
 /** /authors/{slug}: the author, or none. Author slugs never change, so never `moved` (yet). */
 export async function lookupAuthorPage(slug: string): Promise<TaxonomyLookup<AuthorEntry>> {
-  const entry = (await getAuthorDirectory()).find((a) => a.slug === slug);
+  return findAuthorPage(await getAuthorDirectory(), slug);
+}
+
+/** The rule of lookupAuthorPage over the published authors. */
+export function findAuthorPage(published: AuthorEntry[], slug: string): TaxonomyLookup<AuthorEntry> {
+  const entry = published.find((a) => a.slug === slug);
   return entry ? { kind: 'found', entry } : { kind: 'missing' };
 }

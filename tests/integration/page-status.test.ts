@@ -5,7 +5,7 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryCount } from '@/db/client';
-import { posts, tags, tagSlugRedirects } from '@/db/schema';
+import { authors, posts, tags } from '@/db/schema';
 import { seedPosts } from '@/db/seed/content';
 import { startTestServer, type TestServer } from '../helpers/app-server';
 import { signIn, submitForm, type CookieJar } from '../helpers/cms-client';
@@ -108,10 +108,29 @@ describe('tag and author pages', () => {
     }
   });
 
-  it('redirects a former tag slug with 308 to the tag that took it over', async () => {
-    const tag = seedPosts[0]!.tags[0]!;
-    await server.handle.db.insert(tagSlugRedirects).values({ slug: 'former-name-of-a-tag', tagSlug: tag }).onConflictDoNothing();
-    const page = await expectStatus('/tags/former-name-of-a-tag', 308);
-    expect(page.headers.get('location')).toBe(`/tags/${tag}`);
+  it('answers 200 for a tag and an author with published posts', async () => {
+    const post = seedPosts.find((p) => p.status === 'published')!;
+    await expectStatus(`/tags/${post.tags[0]}`, 200);
+    const [author] = await server.handle.db.select({ slug: authors.slug }).from(authors).innerJoin(posts, eq(posts.authorId, authors.id)).where(eq(posts.status, 'published')).limit(1);
+    await expectStatus(`/authors/${author!.slug}`, 200);
+  });
+
+  it('follows a tag renamed in the CMS: the former slug 308s to the new page at once', async () => {
+    const created = await submitForm(server.url, '/cms/posts/new', editor, {
+      fields: { title: 'Tagged for the gate', slug: 'tagged-for-the-gate', summary: 'A summary.', body: 'Body.', tags: 'gate-old' },
+      submit: { intent: 'publish' },
+    });
+    expect(created.outcome, created.messages.join(' | ') + created.fieldErrors.join(' | ')).toBe('redirected');
+    // Warm both answers first, so a stale one would show.
+    await expectStatus('/tags/gate-old', 200);
+    await expectStatus('/tags/gate-new', 404);
+    const renamed = await submitForm(server.url, '/cms/tags', editor, {
+      form: 'form[aria-label="Edit tag gate-old"]',
+      fields: { name: 'Gate', slug: 'gate-new', description: '' },
+    });
+    expect(renamed.outcome, renamed.messages.join(' | ') + renamed.fieldErrors.join(' | ')).toBe('redirected');
+    const moved = await expectStatus('/tags/gate-old?cursor=x', 308);
+    expect(moved.headers.get('location')).toBe('/tags/gate-new?cursor=x');
+    await expectStatus('/tags/gate-new', 200);
   });
 });
