@@ -5,7 +5,9 @@ import { getConfig } from '@/lib/config';
 import { getSitemapPosts } from '@/lib/content/sitemap';
 import { surfacePaths, type SurfacePath } from '@/lib/http/public-surface';
 
-type StaticPage = Exclude<SurfacePath<'page'>, `${string}{${string}`>;
+// Search result pages are noindex (app/(site)/search/page.tsx), so crawlers are not sent there.
+const UNLISTED: readonly string[] = ['/search'] satisfies SurfacePath<'page'>[];
+type StaticPage = Exclude<SurfacePath<'page'>, `${string}{${string}` | '/search'>;
 // Typed over the list: a static page added to lib/http/public-surface.ts must be given one here.
 const CHANGES: Record<StaticPage, MetadataRoute.Sitemap[number]['changeFrequency']> = {
   '/': 'daily',
@@ -13,7 +15,7 @@ const CHANGES: Record<StaticPage, MetadataRoute.Sitemap[number]['changeFrequency
   '/events': 'weekly',
   '/docs': 'monthly',
 };
-const isStatic = (path: SurfacePath<'page'>): path is StaticPage => !path.includes('{');
+const isStatic = (path: SurfacePath<'page'>): path is StaticPage => !path.includes('{') && !UNLISTED.includes(path);
 
 export default async function sitemap(): Promise<MetadataRoute.Sitemap> {
   await connection();

@@ -6,6 +6,7 @@ import { registerHealth } from './health';
 import { registerFeeds } from './feeds';
 import { registerMedia } from './media';
 import { registerPosts } from './posts';
+import { registerSearch } from './search';
 
 export type OpenApiDocument = ReturnType<OpenApiGeneratorV31['generateDocument']>;
 
@@ -13,6 +14,7 @@ export function buildOpenApiDocument(siteUrl: string): OpenApiDocument {
   const registry = new OpenAPIRegistry();
   registerCommon(registry);
   registerPosts(registry);
+  registerSearch(registry);
   registerFeeds(registry);
   registerMedia(registry);
   registerChanges(registry);

@@ -1,0 +1,89 @@
+// Full-text search over published posts, uncached (./search.ts caches it per query; the
+// benchmark times it as is). Plain SQL functions of PostgreSQL only, so PGlite, pg and Neon run
+// the same statement: websearch_to_tsquery (never fails to parse, whatever was typed) against
+// the posts' generated `search` column and its GIN index (db/schema.ts), ranked by ts_rank_cd
+// (cover density, with the column's weights: the title is A, summary and body are B).
+import { and, desc, eq, isNull, sql } from 'drizzle-orm';
+import type { Db } from '@/db/client';
+import { posts } from '@/db/schema';
+import type { SearchCursor } from '@/lib/api/search';
+import type { StoredImage } from '@/lib/media/documents';
+import { postAuthorName, postCover, postTagSlugs } from './post-columns';
+import { HIGHLIGHT_START, HIGHLIGHT_STOP } from './search-excerpt';
+
+/** The text search configuration the `search` column is built with (db/schema.ts searchVector). */
+const CONFIG = sql.raw(`'english'::regconfig`);
+
+// ts_headline's options: up to two passages around the matches, delimited by the sentinels that
+// ./search-excerpt.ts turns into <mark> after escaping.
+const HEADLINE_OPTIONS = `StartSel="${HIGHLIGHT_START}", StopSel="${HIGHLIGHT_STOP}", MaxFragments=2, MaxWords=28, MinWords=12, FragmentDelimiter=" … "`;
+
+// The passage is taken from the summary and the Markdown body with the Markdown syntax readers
+// would not expect in an excerpt removed: links and images keep their text, emphasis, code and
+// heading marks go. The sentinels are removed from the text first, so every sentinel in the
+// headline is ts_headline's own.
+const LINK = String.raw`!?\[([^\]]*)\]\([^)]*\)`;
+const MARKUP = '[`*#>~]+';
+const headlineSource = sql`translate(${posts.summary} || ${'\n\n'} || regexp_replace(regexp_replace(${posts.body}, ${LINK}, ${'\\1'}, 'g'), ${MARKUP}, '', 'g'), ${HIGHLIGHT_START + HIGHLIGHT_STOP}, '')`;
+
+export interface SearchRow {
+  id: string;
+  slug: string;
+  title: string;
+  summary: string;
+  author: string;
+  tags: string[];
+  publishedAt: Date | null;
+  updatedAt: Date;
+  cover: StoredImage | null;
+  coverAlt: string;
+  /** ts_headline's passage, with the sentinels around each match. */
+  headline: string;
+  /** The sort key, exact: rank (float8 text), publication time (µs, UTC), id. */
+  rankKey: string;
+  timeKey: string;
+}
+
+/**
+ * One page of matching published, not deleted posts: by rank, then newest, then id (a total
+ * order, so keyset paging never skips or repeats a post). `after`: the previous page's last
+ * hit. One more row than asked tells whether another page follows.
+ */
+export async function searchPosts(db: Db, q: string, limit: number, after?: SearchCursor): Promise<{ rows: SearchRow[]; more: boolean }> {
+  const tsquery = sql`websearch_to_tsquery(${CONFIG}, ${q})`;
+  const rank = sql<number>`ts_rank_cd(${posts.search}, ${tsquery})::float8`;
+  const seek = after
+    ? sql`(${rank}, ${posts.publishedAt}, ${posts.id}) < (${after.r}::float8, ${after.t}::timestamptz, ${after.i}::uuid)`
+    : undefined;
+  // The page's ids first; ts_headline (the costly part: it re-parses the text) then runs on
+  // those rows only, not on every match.
+  const hits = db.$with('hits').as(
+    db
+      .select({ hitId: sql<string>`${posts.id}`.as('hit_id'), rank: rank.as('rank'), hitTime: sql<Date>`${posts.publishedAt}`.as('hit_time') })
+      .from(posts)
+      .where(and(sql`${posts.search} @@ ${tsquery}`, eq(posts.status, 'published'), isNull(posts.deletedAt), seek))
+      .orderBy(desc(rank), desc(posts.publishedAt), desc(posts.id))
+      .limit(limit + 1),
+  );
+  const rows = await db
+    .with(hits)
+    .select({
+      id: posts.id,
+      slug: posts.slug,
+      title: posts.title,
+      summary: posts.summary,
+      author: postAuthorName,
+      tags: postTagSlugs,
+      publishedAt: posts.publishedAt,
+      updatedAt: posts.updatedAt,
+      cover: postCover,
+      coverAlt: posts.coverAlt,
+      headline: sql<string>`ts_headline(${CONFIG}, ${headlineSource}, ${tsquery}, ${HEADLINE_OPTIONS})`,
+      rankKey: sql<string>`${hits.rank}::text`,
+      timeKey: sql<string>`to_char(${posts.publishedAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`,
+    })
+    .from(hits)
+    .innerJoin(posts, eq(posts.id, hits.hitId))
+    .orderBy(desc(hits.rank), desc(hits.hitTime), desc(hits.hitId));
+  return { rows: rows.slice(0, limit) as SearchRow[], more: rows.length > limit };
+}
