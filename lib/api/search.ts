@@ -16,6 +16,7 @@ const CONTROL = /\p{Cc}/u;
 export const searchQuerySchema = z.object({
   q: z
     .string({ error: 'is required' })
+    .min(1, 'must not be empty')
     .max(MAX_QUERY_LENGTH, `must be at most ${MAX_QUERY_LENGTH} characters`)
     .refine((s) => !CONTROL.test(s), 'must not contain control characters')
     .refine((s) => normaliseQuery(s) !== '', 'must not be empty')
