@@ -24,7 +24,6 @@ const HEADLINE_OPTIONS = `StartSel="${HIGHLIGHT_START}", StopSel="${HIGHLIGHT_ST
 // headline is ts_headline's own.
 const LINK = String.raw`!?\[([^\]]*)\]\([^)]*\)`;
 const MARKUP = '[`*#>~]+';
-const headlineSource = sql`translate(${posts.summary} || ${'\n\n'} || regexp_replace(regexp_replace(${posts.body}, ${LINK}, ${'\\1'}, 'g'), ${MARKUP}, '', 'g'), ${HIGHLIGHT_START + HIGHLIGHT_STOP}, '')`;
 
 export interface SearchRow {
   id: string;
@@ -44,28 +43,41 @@ export interface SearchRow {
   timeKey: string;
 }
 
+/** The longest stretch of a post (summary, then body) ts_headline reads for the excerpt: its cost grows with the text it parses. */
+const HEADLINE_SOURCE_CHARS = 8_000;
+
 /**
  * One page of matching published, not deleted posts: by rank, then newest, then id (a total
- * order, so keyset paging never skips or repeats a post). `after`: the previous page's last
- * hit. One more row than asked tells whether another page follows.
+ * order, so keyset paging never skips or repeats a post). `after`: the previous page's last hit.
  */
 export async function searchPosts(db: Db, q: string, limit: number, after?: SearchCursor): Promise<{ rows: SearchRow[]; more: boolean }> {
+  const rows = await searchStatement(db, q, limit, after);
+  return { rows: rows.map(({ more: _more, ...row }) => row), more: rows[0]?.more ?? false };
+}
+
+/** The statement itself (EXPLAIN it with `.toSQL()`). */
+export function searchStatement(db: Db, q: string, limit: number, after?: SearchCursor) {
   const tsquery = sql`websearch_to_tsquery(${CONFIG}, ${q})`;
   const rank = sql<number>`ts_rank_cd(${posts.search}, ${tsquery})::float8`;
+  // On a later page the cursor's condition ranks each match once more (in the filter): the price
+  // of keyset paging on a computed key, and no worse than the first page's sort.
   const seek = after
     ? sql`(${rank}, ${posts.publishedAt}, ${posts.id}) < (${after.r}::float8, ${after.t}::timestamptz, ${after.i}::uuid)`
     : undefined;
-  // The page's ids first; ts_headline (the costly part: it re-parses the text) then runs on
-  // those rows only, not on every match.
+  // The page (and one more row, which tells whether another page follows); ts_headline, the
+  // costly part (it parses the text again), then runs on the shown rows only.
   const hits = db.$with('hits').as(
     db
       .select({ hitId: sql<string>`${posts.id}`.as('hit_id'), rank: rank.as('rank'), hitTime: sql<Date>`${posts.publishedAt}`.as('hit_time') })
       .from(posts)
       .where(and(sql`${posts.search} @@ ${tsquery}`, eq(posts.status, 'published'), isNull(posts.deletedAt), seek))
-      .orderBy(desc(rank), desc(posts.publishedAt), desc(posts.id))
+      // By the output column's name, not the expression: each rendering of the expression is a
+      // new bind parameter, so PostgreSQL would not see it is the same and rank every match twice.
+      .orderBy(sql`rank desc`, desc(posts.publishedAt), desc(posts.id))
       .limit(limit + 1),
   );
-  const rows = await db
+  const source = sql`translate(left(${posts.summary} || ${'\n\n'} || regexp_replace(regexp_replace(left(${posts.body}, ${HEADLINE_SOURCE_CHARS}), ${LINK}, ${'\\1'}, 'g'), ${MARKUP}, '', 'g'), ${HEADLINE_SOURCE_CHARS}), ${HIGHLIGHT_START + HIGHLIGHT_STOP}, '')`;
+  return db
     .with(hits)
     .select({
       id: posts.id,
@@ -78,12 +90,14 @@ export async function searchPosts(db: Db, q: string, limit: number, after?: Sear
       updatedAt: posts.updatedAt,
       cover: postCover,
       coverAlt: posts.coverAlt,
-      headline: sql<string>`ts_headline(${CONFIG}, ${headlineSource}, ${tsquery}, ${HEADLINE_OPTIONS})`,
-      rankKey: sql<string>`${hits.rank}::text`,
-      timeKey: sql<string>`to_char(${posts.publishedAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`,
+      headline: sql<string>`ts_headline(${CONFIG}, ${source}, ${tsquery}, ${HEADLINE_OPTIONS})`,
+      // Named apart from "rank": ORDER BY "rank" below must find the float, not this text.
+      rankKey: sql<string>`${hits.rank}::text`.as('rank_key'),
+      timeKey: sql<string>`to_char(${posts.publishedAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`.as('time_key'),
+      more: sql<boolean>`(select count(*) from "hits") > ${limit}`.mapWith(Boolean).as('more'),
     })
     .from(hits)
     .innerJoin(posts, eq(posts.id, hits.hitId))
-    .orderBy(desc(hits.rank), desc(hits.hitTime), desc(hits.hitId));
-  return { rows: rows.slice(0, limit) as SearchRow[], more: rows.length > limit };
+    .orderBy(desc(hits.rank), desc(hits.hitTime), desc(hits.hitId))
+    .limit(limit);
 }
