@@ -110,7 +110,8 @@ async function main(): Promise<void> {
   const stop = () => server.exitCode === null && server.kill('SIGTERM');
   process.on('exit', stop);
   try {
-    await waitFor(`${base}/api/health`, server, log).catch((err: unknown) => {
+    // A generous start-up bound: the machine may be shared with other builds.
+    await waitFor(`${base}/api/health`, server, log, 600_000).catch((err: unknown) => {
       // The work folder goes in `finally`: keep the server's last words.
       progress(`server log:\n${fs.readFileSync(log, 'utf8').slice(-3000)}`);
       throw err;

@@ -249,6 +249,13 @@ describe('/search page', () => {
     expect($('meta[name=robots]').attr('content')).toMatch(/noindex/);
   });
 
+  it('is not in the sitemap (result pages are noindex)', async () => {
+    const sitemap = await get('/sitemap.xml');
+    expect(sitemap.status).toBe(200);
+    expect(sitemap.text).toContain('/posts/postgres-full-text-search</loc>');
+    expect(sitemap.text).not.toMatch(/\/search<\/loc>/);
+  });
+
   it('lists the hits with title links, byline, date and highlighted excerpts, and pages on', async () => {
     const res = await get('/search?q=postgres+full+text');
     expect(res.status).toBe(200);
