@@ -46,6 +46,9 @@ export interface SearchRow {
 /** The longest stretch of a post (summary, then body) ts_headline reads for the excerpt: its cost grows with the text it parses. */
 const HEADLINE_SOURCE_CHARS = 8_000;
 
+/** A row count no table here reaches (PostgreSQL's LIMIT takes a bigint). */
+const EVERY_ROW = 2 ** 31 - 1;
+
 /**
  * One page of matching published, not deleted posts: by rank, then newest, then id (a total
  * order, so keyset paging never skips or repeats a post). `after`: the previous page's last hit.
@@ -58,22 +61,30 @@ export async function searchPosts(db: Db, q: string, limit: number, after?: Sear
 /** The statement itself (EXPLAIN it with `.toSQL()`). */
 export function searchStatement(db: Db, q: string, limit: number, after?: SearchCursor) {
   const tsquery = sql`websearch_to_tsquery(${CONFIG}, ${q})`;
-  const rank = sql<number>`ts_rank_cd(${posts.search}, ${tsquery})::float8`;
-  // On a later page the cursor's condition ranks each match once more (in the filter): the price
-  // of keyset paging on a computed key, and no worse than the first page's sort.
+  // Every match ranked once. The LIMIT (never reached) keeps PostgreSQL from pushing the
+  // cursor's condition into this subquery, where it would compute ts_rank_cd a second time for
+  // every match (Drizzle drops an OFFSET 0, the usual fence).
+  const ranked = db
+    .select({
+      hitId: sql<string>`${posts.id}`.as('hit_id'),
+      rank: sql<number>`ts_rank_cd(${posts.search}, ${tsquery})::float8`.as('rank'),
+      hitTime: sql<Date>`${posts.publishedAt}`.as('hit_time'),
+    })
+    .from(posts)
+    .where(and(sql`${posts.search} @@ ${tsquery}`, eq(posts.status, 'published'), isNull(posts.deletedAt)))
+    .limit(EVERY_ROW)
+    .as('ranked');
   const seek = after
-    ? sql`(${rank}, ${posts.publishedAt}, ${posts.id}) < (${after.r}::float8, ${after.t}::timestamptz, ${after.i}::uuid)`
+    ? sql`(${ranked.rank}, ${ranked.hitTime}, ${ranked.hitId}) < (${after.r}::float8, ${after.t}::timestamptz, ${after.i}::uuid)`
     : undefined;
   // The page (and one more row, which tells whether another page follows); ts_headline, the
   // costly part (it parses the text again), then runs on the shown rows only.
   const hits = db.$with('hits').as(
     db
-      .select({ hitId: sql<string>`${posts.id}`.as('hit_id'), rank: rank.as('rank'), hitTime: sql<Date>`${posts.publishedAt}`.as('hit_time') })
-      .from(posts)
-      .where(and(sql`${posts.search} @@ ${tsquery}`, eq(posts.status, 'published'), isNull(posts.deletedAt), seek))
-      // By the output column's name, not the expression: each rendering of the expression is a
-      // new bind parameter, so PostgreSQL would not see it is the same and rank every match twice.
-      .orderBy(sql`rank desc`, desc(posts.publishedAt), desc(posts.id))
+      .select({ hitId: ranked.hitId, rank: ranked.rank, hitTime: ranked.hitTime })
+      .from(ranked)
+      .where(seek)
+      .orderBy(desc(ranked.rank), desc(ranked.hitTime), desc(ranked.hitId))
       .limit(limit + 1),
   );
   const source = sql`translate(left(${posts.summary} || ${'\n\n'} || regexp_replace(regexp_replace(left(${posts.body}, ${HEADLINE_SOURCE_CHARS}), ${LINK}, ${'\\1'}, 'g'), ${MARKUP}, '', 'g'), ${HEADLINE_SOURCE_CHARS}), ${HIGHLIGHT_START + HIGHLIGHT_STOP}, '')`;
