@@ -19,6 +19,8 @@ export const SCENARIOS: Scenario[] = [
   { name: 'feed.json (warm)', path: '/feed.json', headers: {} },
   { name: 'changelog.json (warm)', path: '/api/changelog.json', headers: {} },
   { name: 'events.ics (warm)', path: '/api/events.ics', headers: {} },
+  { name: 'search (warm)', path: '/api/search?q=caching', headers: {} },
+  { name: 'search 304', path: '/api/search?q=caching', headers: {}, conditional: true },
   // MEDIA: the served photo's path (bench/lib/media.ts), filled in by run.ts.
   { name: 'media file (warm)', path: 'MEDIA', headers: {} },
   { name: 'media file 304', path: 'MEDIA', headers: {}, conditional: true },
@@ -39,6 +41,7 @@ export const COLD_SCENARIOS: ColdScenario[] = [
   { name: 'atom.xml (cold)', path: '/atom.xml', tag: 'posts', headers: {} },
   { name: 'changelog.json (cold)', path: '/api/changelog.json', tag: 'changelog', headers: {} },
   { name: 'events.ics (cold)', path: '/api/events.ics', tag: 'events', headers: {} },
+  { name: 'search (cold)', path: '/api/search?q=caching', tag: 'posts', headers: {} },
 ];
 
 const pick = (...names: string[]): Scenario[] => names.map((n) => SCENARIOS.find((s) => s.name === n)!);

@@ -7,6 +7,7 @@ import { registerFeeds } from './feeds';
 import { registerMedia } from './media';
 import { registerPosts } from './posts';
 import { registerTaxonomy } from './taxonomy';
+import { registerSearch } from './search';
 
 export type OpenApiDocument = ReturnType<OpenApiGeneratorV31['generateDocument']>;
 
@@ -15,6 +16,7 @@ export function buildOpenApiDocument(siteUrl: string): OpenApiDocument {
   registerCommon(registry);
   registerPosts(registry);
   registerTaxonomy(registry);
+  registerSearch(registry);
   registerFeeds(registry);
   registerMedia(registry);
   registerChanges(registry);

@@ -13,7 +13,9 @@ import { surfacePaths, type SurfacePath } from '@/lib/http/public-surface';
 import { cacheTags } from './cache-tags';
 import { getAuthorDirectory, getTagDirectory } from './taxonomy';
 
-type StaticPage = Exclude<SurfacePath<'page'>, `${string}{${string}`>;
+// Search result pages are noindex (app/(site)/search/page.tsx), so crawlers are not sent there.
+const UNLISTED: readonly string[] = ['/search'] satisfies SurfacePath<'page'>[];
+type StaticPage = Exclude<SurfacePath<'page'>, `${string}{${string}` | '/search'>;
 // Typed over the list: a static page added to lib/http/public-surface.ts must be given one here.
 const CHANGES: Record<StaticPage, SitemapUrl['changefreq']> = {
   '/': 'daily',
@@ -21,7 +23,7 @@ const CHANGES: Record<StaticPage, SitemapUrl['changefreq']> = {
   '/events': 'weekly',
   '/docs': 'monthly',
 };
-const isStatic = (path: SurfacePath<'page'>): path is StaticPage => !path.includes('{');
+const isStatic = (path: SurfacePath<'page'>): path is StaticPage => !path.includes('{') && !UNLISTED.includes(path);
 
 export async function getSitemapPosts(): Promise<{ slug: string; updatedAt: string }[]> {
   'use cache';

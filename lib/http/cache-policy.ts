@@ -7,7 +7,7 @@
 // - `CDN-Cache-Control` (RFC 9213) repeats the shared-cache policy for CDNs below a platform:
 //   Vercel's edge consumes `s-maxage` and strips it, so a Cloudflare or Varnish in front of
 //   Vercel would otherwise see only `max-age`.
-export type CachePolicyName = 'post' | 'list' | 'feed' | 'calendar' | 'docs' | 'immutable' | 'error' | 'none';
+export type CachePolicyName = 'post' | 'list' | 'search' | 'feed' | 'calendar' | 'docs' | 'immutable' | 'error' | 'none';
 
 interface Policy {
   browser: number;
@@ -21,6 +21,9 @@ const POLICIES: Record<Exclude<CachePolicyName, 'none' | 'immutable'>, Policy> =
   post: { browser: 60, shared: 300, swr: 86_400, sie: 604_800 },
   // Lists move whenever anything is published: shorter.
   list: { browser: 30, shared: 60, swr: 3_600, sie: 86_400 },
+  // Search results: one entry per query, most asked once. A minute everywhere; a CDN may answer
+  // a popular query stale for a few minutes while it revalidates, and for an hour if we fail.
+  search: { browser: 60, shared: 60, swr: 300, sie: 3_600 },
   // Feed readers poll every 15–60 minutes; conditional GETs keep that cheap.
   feed: { browser: 300, shared: 600, swr: 3_600, sie: 604_800 },
   // Calendar apps refresh every few hours at best (see REFRESH-INTERVAL in the feed).

@@ -24,6 +24,7 @@ export const PUBLIC_SURFACE = [
   { path: '/api/posts/{slug}', kind: 'api', openapi: true },
   { path: '/api/tags', kind: 'api', openapi: true },
   { path: '/api/authors', kind: 'api', openapi: true },
+  { path: '/api/search', kind: 'api', openapi: true },
   { path: '/api/changelog.json', kind: 'feed', openapi: true },
   { path: '/api/events', kind: 'api', openapi: true },
   { path: '/api/events.ics', kind: 'calendar', openapi: true },
@@ -48,6 +49,7 @@ export const PUBLIC_SURFACE = [
   { path: '/changelog', kind: 'page', openapi: false },
   { path: '/events', kind: 'page', openapi: false },
   { path: '/docs', kind: 'page', openapi: false },
+  { path: '/search', kind: 'page', openapi: false },
 ] as const satisfies readonly SurfaceEntry[];
 
 /** The listed paths of one kind, as literal types (so a Record over them must name each). */
