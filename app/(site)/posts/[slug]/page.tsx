@@ -6,6 +6,8 @@ import { lookupPost } from '@/lib/content/posts';
 import { canonicalUrlOf, seoDescription, seoTitle } from '@/lib/content/post-seo';
 import { feedAlternateTypes } from '@/lib/content/site-metadata';
 import { fileNear } from '@/lib/media/documents';
+import { blogPosting, breadcrumbList } from '@/lib/content/structured-data';
+import { JsonLd } from '../../json-ld';
 import { PostCover } from './post-cover';
 
 type Props = { params: Promise<{ slug: string }> };
@@ -78,8 +80,10 @@ export const instant = false;
 
 export default async function PostPage({ params }: Props) {
   const post = await findPost((await params).slug);
+  const siteUrl = getConfig().siteUrl;
   return (
     <main>
+      <JsonLd data={[blogPosting(post, siteUrl), breadcrumbList([{ name: 'Home', url: `${siteUrl}/` }, { name: post.title, url: `${siteUrl}/posts/${post.slug}` }])]} />
       <article>
         <h1>{post.title}</h1>
         <p className="meta">
