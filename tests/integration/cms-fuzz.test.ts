@@ -239,8 +239,23 @@ interface LoadedForm {
  * pressing `submitter` (a button inside the form: its name=value goes last, as a browser sends
  * the button that submitted). A missing page, form or button fails the test.
  */
+/**
+ * A GET, tried again once when the pooled connection it went out on was reset: the server may close
+ * an idle persistent connection as the client reuses it, and an idempotent request is then retried
+ * (RFC 9112 §9.3.1), as browsers do. Two full runs lost a case to this on a busy machine; a server
+ * that is down fails the retry too.
+ */
+async function getPage(url: string, headers: Record<string, string>): Promise<Response> {
+  try {
+    return await fetch(url, { headers, redirect: 'manual' });
+  } catch (error) {
+    if ((error as { cause?: { code?: string } }).cause?.code !== 'ECONNRESET') throw error;
+    return fetch(url, { headers, redirect: 'manual' });
+  }
+}
+
 async function loadForm(path: string, jar: CookieJar, selector?: string, submitter?: string): Promise<LoadedForm> {
-  const page = await fetch(server.url + path, { headers: { cookie: jar.header() }, redirect: 'manual' });
+  const page = await getPage(server.url + path, { cookie: jar.header() });
   jar.take(page);
   if (page.status !== 200) throw new Error(`GET ${path} answered ${page.status}${page.status === 404 ? ': the form page is missing' : ''}`);
   const $ = cheerio.load(await page.text());
