@@ -141,6 +141,11 @@ export const posts = pgTable(
     // A used image cannot be deleted (restrict).
     coverMediaId: uuid('cover_media_id').references(() => media.id, { onDelete: 'restrict' }),
     coverAlt: text('cover_alt').notNull().default(''),
+    // Per-post SEO (issue 15): '' means "use the post's own" (title, summary, page URL).
+    metaTitle: text('meta_title').notNull().default(''),
+    metaDescription: text('meta_description').notNull().default(''),
+    canonicalUrl: text('canonical_url').notNull().default(''),
+    noindex: boolean('noindex').notNull().default(false),
     status: publicationStatus('status').notNull().default('draft'),
     publishedAt: timestamp('published_at', { withTimezone: true, mode: 'date' }),
     // Soft delete: a deleted post answers 410 Gone at its URLs (SPEC §2).
@@ -159,6 +164,10 @@ export const posts = pgTable(
     index('posts_search').using('gin', t.search),
     check('posts_slug_format', sql`${t.slug} ~ '^[a-z0-9]+(-[a-z0-9]+)*$'`),
     check('posts_title_not_blank', sql`length(btrim(${t.title})) > 0`),
+    // The caps of lib/cms/seo-limits.ts, which the CMS form enforces, so no other writer exceeds them.
+    check('posts_meta_title_length', sql`char_length(${t.metaTitle}) <= 70`),
+    check('posts_meta_description_length', sql`char_length(${t.metaDescription}) <= 200`),
+    check('posts_canonical_url_format', sql`${t.canonicalUrl} = '' OR (${t.canonicalUrl} ~ '^https?://[^\\s]+$' AND char_length(${t.canonicalUrl}) <= 2000)`),
     check('posts_scheduled_has_time', sql`${t.status} = 'draft' OR ${t.publishedAt} IS NOT NULL`),
   ],
 );

@@ -1,6 +1,7 @@
 // The posts resource: one set of Zod schemas for query parsing, response shaping (the types
 // below) and the OpenAPI document (openapi/posts.ts).
 import { z } from 'zod';
+import { CANONICAL_URL_MAX, META_DESCRIPTION_MAX, META_TITLE_MAX } from '@/lib/cms/seo-limits';
 import { imageSchema } from './images';
 
 export const API_VERSION = 1;
@@ -54,11 +55,21 @@ export const postSummarySchema = z
   .meta({ id: 'PostSummary', description: 'A published post without its body.' });
 export type PostSummaryDoc = z.infer<typeof postSummarySchema>;
 
+export const postSeoSchema = z
+  .object({
+    metaTitle: z.string().max(META_TITLE_MAX).nullable().meta({ description: 'The title for search results and link previews, or null for the post\'s own title.' }),
+    metaDescription: z.string().max(META_DESCRIPTION_MAX).nullable().meta({ description: 'The description for search results and link previews, or null for the summary.' }),
+    canonicalUrl: z.url({ protocol: /^https?$/ }).max(CANONICAL_URL_MAX).nullable().meta({ description: 'Where the original of this post lives, when not at `links.html`; null otherwise.' }),
+    noindex: z.boolean().meta({ description: 'True when the page asks search engines not to list it (it stays public and in the feeds).' }),
+  })
+  .meta({ id: 'PostSeo', description: 'The editor\'s search and sharing settings for a post.' });
+
 export const postSchema = postSummarySchema
   .extend({
     apiVersion: z.literal(API_VERSION).meta({ description: 'Version of this document shape; grows only on breaking changes.' }),
     contentHtml: z.string().meta({ description: 'The body rendered from Markdown and sanitised; links are absolute.' }),
     contentMarkdown: z.string().meta({ description: 'The Markdown source of the body.' }),
+    seo: postSeoSchema,
   })
   .meta({ id: 'Post', description: 'A published post.' });
 export type PostDoc = z.infer<typeof postSchema>;

@@ -32,6 +32,35 @@ export const slugField = z
   .max(200, 'The slug is limited to 200 characters.')
   .regex(SLUG_RE, 'Use lowercase letters, digits and single hyphens (e.g. my-first-post).');
 
+/** An HTML checkbox: present as "on" when ticked, absent otherwise. */
+export const checkbox = z.literal('on', { error: 'Tick or untick the box.' }).optional().transform((v) => v === 'on');
+
+/**
+ * An absolute http(s) URL, or '' for none. Stored as the WHATWG parser's serialisation (spaces
+ * percent-encoded, host lower-cased and punycoded), so what is stored is what a browser resolves.
+ */
+export const webAddress = (label: string, max: number) =>
+  line(label, max)
+    .default('')
+    .transform((v, ctx) => {
+      if (v === '') return '';
+      let url: URL;
+      try {
+        url = new URL(v);
+      } catch {
+        url = new URL('invalid:');
+      }
+      if (!['http:', 'https:'].includes(url.protocol) || !url.host || url.username || url.password) {
+        ctx.addIssue({ code: 'custom', message: `${label} must be a full web address starting with https:// (or http://).`, input: v });
+        return z.NEVER;
+      }
+      if (url.href.length > max) {
+        ctx.addIssue({ code: 'custom', message: `${label} is limited to ${max.toLocaleString('en')} characters.`, input: v });
+        return z.NEVER;
+      }
+      return url.href;
+    });
+
 export const idField = z.union([z.literal(''), z.uuid('Unknown item.')]).default('');
 
 export const versionField = z.coerce

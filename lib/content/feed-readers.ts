@@ -74,6 +74,7 @@ async function postFeedPage({ tag, author }: PostFeedFilter, cursor: Cursor | un
       slug: posts.slug,
       title: posts.title,
       summary: posts.summary,
+      metaDescription: posts.metaDescription,
       body: posts.body,
       author: postAuthorName,
       publishedAt: posts.publishedAt,
@@ -100,7 +101,10 @@ async function postFeedPage({ tag, author }: PostFeedFilter, cursor: Cursor | un
         id: `urn:uuid:${r.id}`,
         url: `${siteUrl}/posts/${r.slug}`,
         title: r.title,
-        summary: r.summary,
+        // The post's own summary; the meta description (written for search results) only stands
+        // in when there is none. The link stays the post's page here, whatever its canonical URL:
+        // subscribers read it on this site, and the page itself names the canonical.
+        summary: r.summary || r.metaDescription,
         contentHtml: renderMarkdown(r.body, siteUrl, { images, sizes: POST_COLUMN_SIZES }),
         authors: [{ name: r.author }],
         categories: r.tags,

@@ -7,6 +7,9 @@ import { storedImage } from '@/lib/media/documents';
 /** The byline: the author profile's public display name. */
 export const postAuthorName = sql<string>`(select ${authors.name} from ${authors} where ${authors.id} = ${posts.authorId})`;
 
+/** The author profile's slug: its page is /authors/{slug}. */
+export const postAuthorSlug = sql<string>`(select ${authors.slug} from ${authors} where ${authors.id} = ${posts.authorId})`;
+
 /** The author profile's bio (plain text; '' when it has none), for the post page. */
 export const postAuthorBio = sql<string>`(select ${authors.bio} from ${authors} where ${authors.id} = ${posts.authorId})`;
 

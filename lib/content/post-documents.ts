@@ -4,6 +4,7 @@ import { API_VERSION, encodeCursor, type Cursor, type PostDoc, type PostListDoc,
 import { fileNear, srcset } from '@/lib/media/documents';
 import { escapeHtml } from './markdown';
 import type { PostRecord } from './posts';
+import { canonicalUrlOf, seoDescription, seoDocument, seoTitle } from './post-seo';
 
 export const postUrls = {
   api: (siteUrl: string, slug: string) => `${siteUrl}/api/posts/${slug}`,
@@ -33,6 +34,7 @@ export function postDocument(post: PostRecord, siteUrl: string): PostDoc {
     ...postSummaryDocument(post, siteUrl),
     contentHtml: post.html,
     contentMarkdown: post.markdown,
+    seo: seoDocument(post),
   };
 }
 
@@ -80,10 +82,10 @@ export function postHtmlDocument(post: PostRecord, siteUrl: string): string {
 <html lang="en">
 <head>
 <meta charset="utf-8">
-<title>${title}</title>
-<link rel="canonical" href="${escapeHtml(postUrls.page(siteUrl, post.slug))}">
-<meta name="description" content="${escapeHtml(post.summary)}">
-</head>
+<title>${escapeHtml(seoTitle(post))}</title>
+<link rel="canonical" href="${escapeHtml(canonicalUrlOf(post, siteUrl))}">
+<meta name="description" content="${escapeHtml(seoDescription(post))}">
+${post.seo.noindex ? '<meta name="robots" content="noindex">\n' : ''}</head>
 <body>
 <article>
 <h1>${title}</h1>

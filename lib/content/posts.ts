@@ -11,7 +11,7 @@ import { getConfig } from '@/lib/config';
 import { lazy, toRef, weakEtag, type LazyRepresentation, type Representation, type RepresentationRef } from '@/lib/http/representation';
 import type { ImageDoc } from '@/lib/media/documents';
 import { cacheTags } from './cache-tags';
-import { postAuthorBio, postAuthorName, postCover, postTagSlugs } from './post-columns';
+import { postAuthorBio, postAuthorName, postAuthorSlug, postCover, postTagSlugs } from './post-columns';
 import { renderMarkdown } from './markdown';
 import { bodyImages, coverOf, POST_COLUMN_SIZES } from './post-images';
 import { postDocument, postHtmlDocument, postListDocument, postMarkdownDocument, postSummaryDocument } from './post-documents';
@@ -32,6 +32,18 @@ export interface PostRecord {
   updatedAt: string;
   /** The cover (alt: the post's own cover alt, else the image's). */
   cover: ImageDoc | null;
+  /** The author profile's slug (/authors/{slug}), for links and structured data. */
+  authorSlug: string;
+  /** The editor's search and sharing overrides; '' means the post's own (lib/content/post-seo.ts). */
+  seo: PostSeo;
+}
+
+export interface PostSeo {
+  metaTitle: string;
+  metaDescription: string;
+  /** An absolute http(s) URL when the original lives elsewhere, else ''. */
+  canonicalUrl: string;
+  noindex: boolean;
 }
 
 export type PostLookup =
@@ -58,6 +70,11 @@ const postColumns = {
   tags: postTagSlugs,
   cover: postCover,
   coverAlt: posts.coverAlt,
+  authorSlug: postAuthorSlug,
+  metaTitle: posts.metaTitle,
+  metaDescription: posts.metaDescription,
+  canonicalUrl: posts.canonicalUrl,
+  noindex: posts.noindex,
 };
 
 type PostRow = Awaited<ReturnType<typeof selectPost>>[number];
@@ -81,6 +98,8 @@ async function postRecord(db: Db, row: PostRow, publishedAt: Date): Promise<Post
     publishedAt: publishedAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
     cover: coverOf(row, siteUrl),
+    authorSlug: row.authorSlug,
+    seo: { metaTitle: row.metaTitle, metaDescription: row.metaDescription, canonicalUrl: row.canonicalUrl, noindex: row.noindex },
   };
 }
 

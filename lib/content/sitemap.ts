@@ -2,7 +2,7 @@
 // every published post, and the tag and author pages (lastmod: their newest post's change).
 // Built and hashed once per change; past 50,000 URLs /sitemap.xml is an index (lib/feeds/sitemap.ts).
 import 'server-only';
-import { and, desc, eq, isNull } from 'drizzle-orm';
+import { and, desc, eq, isNull, sql } from 'drizzle-orm';
 import { cacheLife, cacheTag } from 'next/cache';
 import { getDb } from '@/db/client';
 import { posts } from '@/db/schema';
@@ -25,6 +25,10 @@ const CHANGES: Record<StaticPage, SitemapUrl['changefreq']> = {
 };
 const isStatic = (path: SurfacePath<'page'>): path is StaticPage => !path.includes('{') && !UNLISTED.includes(path);
 
+// Only pages search engines may list as themselves: not noindex, and no canonical URL naming
+// another page (a sitemap lists canonical URLs only; lib/content/post-seo.ts canonicalUrlOf).
+const sitemapListed = (siteUrl: string) => sql`not ${posts.noindex} and (${posts.canonicalUrl} = '' or ${posts.canonicalUrl} = ${`${siteUrl}/posts/`} || ${posts.slug})`;
+
 export async function getSitemapPosts(): Promise<{ slug: string; updatedAt: string }[]> {
   'use cache';
   cacheLife('hours');
@@ -33,7 +37,7 @@ export async function getSitemapPosts(): Promise<{ slug: string; updatedAt: stri
   const rows = await db
     .select({ slug: posts.slug, updatedAt: posts.updatedAt })
     .from(posts)
-    .where(and(eq(posts.status, 'published'), isNull(posts.deletedAt)))
+    .where(and(eq(posts.status, 'published'), isNull(posts.deletedAt), sitemapListed(getConfig().siteUrl)))
     .orderBy(desc(posts.publishedAt), desc(posts.id));
   return rows.map((r) => ({ slug: r.slug, updatedAt: r.updatedAt.toISOString() }));
 }

@@ -3,6 +3,8 @@ import { connection } from 'next/server';
 import { getConfig } from '@/lib/config';
 import { getEventsForPage } from '@/lib/content/events';
 import { feedAlternateTypes } from '@/lib/content/site-metadata';
+import { breadcrumbList, eventAnchor, eventJsonLd } from '@/lib/content/structured-data';
+import { JsonLd } from '../json-ld';
 
 // Blocking (no <Suspense>), so the page works without JavaScript; see app/page.tsx.
 export const instant = false;
@@ -39,9 +41,10 @@ async function Events() {
         <a href={webcal} data-testid="subscribe">Subscribe in your calendar app</a> (or add{' '}
         <code>{`${siteUrl}/api/events.ics`}</code> by URL).
       </p>
+      <JsonLd data={[breadcrumbList([{ name: 'Home', url: `${siteUrl}/` }, { name: 'Events', url: `${siteUrl}/events` }]), ...list.map((e) => eventJsonLd(e, siteUrl))]} />
       <ul className="post-list">
         {list.map((e) => (
-          <li key={e.id}>
+          <li key={e.id} id={eventAnchor(e.id)}>
             <h2>
               {e.title}
               {e.status !== 'confirmed' && <span className={`badge badge-${e.status}`}> {e.status}</span>}

@@ -13,7 +13,8 @@ import { ActionRefusal } from '../refusals';
 import { canonicalTagSlugs } from '../tags';
 import { PUBLICATION_STATUSES } from '../publication';
 import { defineContentType, itemForm } from '../content-type';
-import { line, MAX_BODY_CHARS, requiredLine, slugField, tagsField, text } from '../forms';
+import { CANONICAL_URL_MAX, META_DESCRIPTION_MAX, META_TITLE_MAX } from '../seo-limits';
+import { checkbox, line, MAX_BODY_CHARS, requiredLine, slugField, tagsField, text, webAddress } from '../forms';
 
 async function tagsOf(tx: Db, postId: string): Promise<string[]> {
   return (await tx.select({ slug: postTags.tagSlug }).from(postTags).where(eq(postTags.postId, postId)).orderBy(postTags.tagSlug)).map((r) => r.slug);
@@ -46,6 +47,11 @@ const form = itemForm('post', {
   coverMediaId: z.union([z.literal(''), z.uuid('Choose the cover from the media library.')], { error: 'Choose the cover from the media library.' }).optional(),
   // '' means the image's own alt text (lib/media/documents.ts imageDocument).
   coverAlt: line('The cover\'s alt text', 1000).optional(),
+  // Search and sharing (issue 15); '' means the post's own title, summary and URL.
+  metaTitle: line('The meta title', META_TITLE_MAX).default(''),
+  metaDescription: line('The meta description', META_DESCRIPTION_MAX).default(''),
+  canonicalUrl: webAddress('The canonical URL', CANONICAL_URL_MAX),
+  noindex: checkbox,
 });
 
 const snapshot = z.object({
@@ -65,6 +71,11 @@ const snapshot = z.object({
   coverAlt: z.string().max(1000).default(''),
   /** The cover's file name when saved, for reading revisions. */
   coverName: z.string().default(''),
+  // Since SEO fields (migration 0010); older snapshots had none.
+  metaTitle: z.string().max(META_TITLE_MAX).default(''),
+  metaDescription: z.string().max(META_DESCRIPTION_MAX).default(''),
+  canonicalUrl: z.string().max(CANONICAL_URL_MAX).default(''),
+  noindex: z.boolean().default(false),
 });
 
 /** What a post holds beside its row: its tags and the slugs it gave up. */
@@ -79,22 +90,26 @@ export const postType = defineContentType<typeof posts, z.output<typeof form>, t
   form,
   snapshot: {
     schema: snapshot,
-    of: (p) => ({ slug: p.slug, title: p.title, summary: p.summary, body: p.body, author: p.author, authorId: p.authorId, tags: p.tags, status: p.status, publishedAt: p.publishedAt?.toISOString() ?? null, coverMediaId: p.coverMediaId, coverAlt: p.coverAlt, coverName: p.coverName }),
-    restore: (s, current) => ({ slug: s.slug, title: s.title, summary: s.summary, body: s.body, authorId: s.authorId ?? current.authorId, tags: s.tags, coverMediaId: s.coverMediaId ?? '', coverAlt: s.coverAlt }),
+    of: (p) => ({ slug: p.slug, title: p.title, summary: p.summary, body: p.body, author: p.author, authorId: p.authorId, tags: p.tags, status: p.status, publishedAt: p.publishedAt?.toISOString() ?? null, coverMediaId: p.coverMediaId, coverAlt: p.coverAlt, coverName: p.coverName, metaTitle: p.metaTitle, metaDescription: p.metaDescription, canonicalUrl: p.canonicalUrl, noindex: p.noindex }),
+    restore: (s, current) => ({ slug: s.slug, title: s.title, summary: s.summary, body: s.body, authorId: s.authorId ?? current.authorId, tags: s.tags, coverMediaId: s.coverMediaId ?? '', coverAlt: s.coverAlt, metaTitle: s.metaTitle, metaDescription: s.metaDescription, canonicalUrl: s.canonicalUrl, noindex: s.noindex }),
   },
-  toForm: (p) => ({ title: p.title, slug: p.slug, summary: p.summary, body: p.body, tags: p.tags.join(', '), authorId: p.authorId, coverMediaId: p.coverMediaId ?? '', coverAlt: p.coverAlt }),
-  blank: () => ({ title: '', slug: '', summary: '', body: '', tags: '', authorId: '', coverMediaId: '', coverAlt: '' }),
+  toForm: (p) => ({ title: p.title, slug: p.slug, summary: p.summary, body: p.body, tags: p.tags.join(', '), authorId: p.authorId, coverMediaId: p.coverMediaId ?? '', coverAlt: p.coverAlt, metaTitle: p.metaTitle, metaDescription: p.metaDescription, canonicalUrl: p.canonicalUrl, noindex: p.noindex }),
+  blank: () => ({ title: '', slug: '', summary: '', body: '', tags: '', authorId: '', coverMediaId: '', coverAlt: '', metaTitle: '', metaDescription: '', canonicalUrl: '', noindex: false }),
   fieldOptions: async (db, editor) => {
     // The editor's own profile first, so it is among the options on their very first visit.
     const own = await ensureAuthorProfile(db, editor);
     return { authorId: { options: await authorOptions(db), default: own } };
   },
-  columns: ({ slug, title, summary, body, authorId, coverMediaId, coverAlt }) => ({
+  columns: ({ slug, title, summary, body, authorId, coverMediaId, coverAlt, metaTitle, metaDescription, canonicalUrl, noindex }) => ({
     slug,
     title,
     summary,
     body,
     authorId,
+    metaTitle,
+    metaDescription,
+    canonicalUrl,
+    noindex,
     ...(coverMediaId !== undefined ? { coverMediaId: coverMediaId || null } : {}),
     ...(coverAlt !== undefined ? { coverAlt } : {}),
   }),
@@ -196,11 +211,15 @@ export const postType = defineContentType<typeof posts, z.output<typeof form>, t
       { label: 'Author', show: (s) => s.author },
       { label: 'Tags', show: (s) => s.tags.join(', ') },
       { label: 'Cover', show: (s) => (s.coverMediaId ? `${s.coverName || s.coverMediaId}${s.coverAlt ? ` (alt: ${s.coverAlt})` : ''}` : 'none') },
+      { label: 'Meta title', show: (s) => s.metaTitle },
+      { label: 'Meta description', show: (s) => s.metaDescription },
+      { label: 'Canonical URL', show: (s) => s.canonicalUrl },
+      { label: 'Search engines', show: (s) => (s.noindex ? 'noindex' : 'indexed') },
       { label: 'Status', show: (s) => s.status },
       { label: 'Published at', show: (s, clock) => (s.publishedAt ? clock.stamp(s.publishedAt) : '') },
     ],
     text: { label: 'Body', of: (s) => s.body },
-    restoreNote: 'Restoring brings back the title, slug, summary, body, author, tags and cover; the status stays as it is now.',
+    restoreNote: 'Restoring brings back the title, slug, summary, body, author, tags, cover and SEO fields; the status stays as it is now.',
   },
   preview: (values) => (typeof values.body === 'string' ? values.body : undefined),
 });

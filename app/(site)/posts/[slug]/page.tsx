@@ -3,8 +3,11 @@ import { notFound, permanentRedirect } from 'next/navigation';
 import { slugSchema } from '@/lib/api/posts';
 import { getConfig } from '@/lib/config';
 import { lookupPost } from '@/lib/content/posts';
+import { canonicalUrlOf, seoDescription, seoTitle } from '@/lib/content/post-seo';
 import { feedAlternateTypes } from '@/lib/content/site-metadata';
 import { fileNear } from '@/lib/media/documents';
+import { blogPosting, breadcrumbList } from '@/lib/content/structured-data';
+import { JsonLd } from '../../json-ld';
 import { PostCover } from './post-cover';
 
 type Props = { params: Promise<{ slug: string }> };
@@ -24,20 +27,27 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const lookup = await lookupPost(slug.data);
   if (lookup.kind !== 'found') return {};
   const { post } = lookup;
-  const url = `${getConfig().siteUrl}/posts/${post.slug}`;
+  const siteUrl = getConfig().siteUrl;
+  // The editor's SEO overrides (lib/content/post-seo.ts) for search results and every card alike.
+  const title = seoTitle(post);
+  const description = seoDescription(post);
+  const url = canonicalUrlOf(post, siteUrl);
   // The cover when there is one (a file about 1200 px wide in a format every card renderer
   // reads: JPEG, PNG or WebP, never AVIF), else the card generated from the title.
   const card = post.cover ? fileNear(post.cover, 1200, ['image/jpeg', 'image/png', 'image/webp']) : undefined;
   const image =
     post.cover && card
-      ? { url: card.url, width: card.width, height: card.height, type: card.type, alt: post.cover.alt || post.title }
-      : { url: `/posts/${post.slug}/opengraph-image`, width: 1200, height: 630, type: 'image/png', alt: post.title };
+      ? { url: card.url, width: card.width, height: card.height, type: card.type, alt: post.cover.alt || title }
+      : { url: `/posts/${post.slug}/opengraph-image`, width: 1200, height: 630, type: 'image/png', alt: title };
   return {
     // Absolute URLs (the Open Graph image) from SITE_URL, read at request time.
     metadataBase: new URL(getConfig().siteUrl),
-    title: post.title,
-    description: post.summary,
+    // A meta title is the editor's whole title: the layout's " · Gazette" template is not added.
+    title: post.seo.metaTitle ? { absolute: title } : title,
+    description,
     authors: [{ name: post.author }],
+    // Only when set: otherwise the layout's robots rules stand.
+    ...(post.seo.noindex ? { robots: { index: false, follow: true } } : {}),
     alternates: {
       canonical: url,
       types: { ...feedAlternateTypes, 'application/json': `${getConfig().siteUrl}/api/posts/${post.slug}` },
@@ -45,8 +55,8 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
     openGraph: {
       type: 'article',
       url,
-      title: post.title,
-      description: post.summary,
+      title,
+      description,
       publishedTime: post.publishedAt,
       modifiedTime: post.updatedAt,
       authors: [post.author],
@@ -56,7 +66,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
       // route group, where Next would give its URL a hash, so the file convention does not link it.
       images: [image],
     },
-    twitter: { card: 'summary_large_image', title: post.title, description: post.summary, images: [{ url: image.url, alt: image.alt }] },
+    twitter: { card: 'summary_large_image', title, description, images: [{ url: image.url, alt: image.alt }] },
   };
 }
 
@@ -69,8 +79,10 @@ export const instant = false;
 
 export default async function PostPage({ params }: Props) {
   const post = await findPost((await params).slug);
+  const siteUrl = getConfig().siteUrl;
   return (
     <main>
+      <JsonLd data={[blogPosting(post, siteUrl), breadcrumbList([{ name: 'Home', url: `${siteUrl}/` }, { name: post.title, url: `${siteUrl}/posts/${post.slug}` }])]} />
       <article>
         <h1>{post.title}</h1>
         <p className="meta">

@@ -8,9 +8,10 @@ import { checkSlugAction } from '../../item-actions';
 import type { FieldsProps } from '../fields';
 import { CoverField } from './cover-field';
 import { MarkdownInput } from './markdown-input';
+import { SeoFields } from './seo-fields';
 import { TagInput } from './tag-input';
 
-export function PostFields({ id, value, err, control, options }: FieldsProps) {
+export function PostFields({ id, value, checked, err, control, options }: FieldsProps) {
   const [slugTouched, setSlugTouched] = useState(Boolean(value('slug')));
   const [slugCheck, setSlugCheck] = useState<{ ok: boolean; message: string } | null>(null);
   const slugRef = useRef<HTMLInputElement>(null);
@@ -61,6 +62,7 @@ export function PostFields({ id, value, err, control, options }: FieldsProps) {
           </select>
         </Field>
       </div>
+      <SeoFields value={value} checked={checked} err={err} control={control} />
     </>
   );
 }
