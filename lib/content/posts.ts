@@ -325,37 +325,3 @@ export async function lookupTag(slug: string): Promise<TagLookup> {
   return to ? { kind: 'moved', slug: to } : { kind: 'missing' };
 }
 
-export interface PostSummary {
-  slug: string;
-  title: string;
-  summary: string;
-  author: string;
-  publishedAt: string;
-  updatedAt: string;
-}
-
-/** The newest published posts, for the home page. */
-export async function getLatestPosts(limit: number): Promise<PostSummary[]> {
-  'use cache';
-  cacheLife('hours');
-  cacheTag(cacheTags.posts);
-  const db = await getDb();
-  const rows = await db
-    .select({
-      slug: posts.slug,
-      title: posts.title,
-      summary: posts.summary,
-      author: postAuthorName,
-      publishedAt: posts.publishedAt,
-      updatedAt: posts.updatedAt,
-    })
-    .from(posts)
-    .where(published)
-    .orderBy(desc(posts.publishedAt), desc(posts.id))
-    .limit(limit);
-  return rows.map((r) => ({
-    ...r,
-    publishedAt: (r.publishedAt ?? r.updatedAt).toISOString(),
-    updatedAt: r.updatedAt.toISOString(),
-  }));
-}

@@ -85,6 +85,18 @@ describe('a post page', () => {
     expect(html).not.toContain('<script>alert("ld")</script>');
   });
 
+  it('links the byline and each tag to their pages, which carry BreadcrumbLists: Home › tag, Home › author', async () => {
+    const { html } = await jsonLd(`/posts/${slug}`);
+    const $ = cheerio.load(html);
+    expect($(`article .meta a[rel="author"]`).attr('href')).toBe(`/authors/${authorSlug}`);
+    expect($('article .meta a[rel="tag"]').map((_, a) => $(a).attr('href')).get()).toEqual(['/tags/json-ld', '/tags/security']);
+    const [tagCrumbs] = ofType((await jsonLd('/tags/json-ld')).nodes, 'BreadcrumbList');
+    expectBreadcrumbs(tagCrumbs, ['Home', 'json-ld']);
+    const author = await jsonLd(`/authors/${authorSlug}`);
+    const [authorCrumbs] = ofType(author.nodes, 'BreadcrumbList');
+    expect((authorCrumbs!.itemListElement as { item: string }[])[1]!.item).toBe(`${server.url}/authors/${authorSlug}`);
+  });
+
   it('carries a BreadcrumbList: Home › the post', async () => {
     const { nodes } = await jsonLd(`/posts/${slug}`);
     const [crumbs] = ofType(nodes, 'BreadcrumbList');

@@ -2,6 +2,8 @@
 // their own feeds.
 import type { Metadata } from 'next';
 import { getConfig } from '@/lib/config';
+import { breadcrumbList } from '@/lib/content/structured-data';
+import { JsonLd } from '../../json-ld';
 import { ArchiveList, type SearchParams } from '../../_archive/archive-list';
 import { FeedLinks, feedAlternates } from '../../_archive/feed-links';
 import { findAuthor } from '../../_archive/find';
@@ -30,6 +32,7 @@ export default async function AuthorPage({ params, searchParams }: Props) {
   const author = await findAuthor((await params).slug);
   return (
     <main>
+      <JsonLd data={breadcrumbList([{ name: 'Home', url: `${getConfig().siteUrl}/` }, { name: author.name, url: `${getConfig().siteUrl}/authors/${author.slug}` }])} />
       <h1>{author.name}</h1>
       {/* Plain text, escaped by React. */}
       {author.bio && <p>{author.bio}</p>}

@@ -86,8 +86,24 @@ export default async function PostPage({ params }: Props) {
       <article>
         <h1>{post.title}</h1>
         <p className="meta">
-          {post.author} · <time dateTime={post.publishedAt}>{post.publishedAt.slice(0, 10)}</time>
-          {post.tags.length > 0 && <> · {post.tags.join(', ')}</>}
+          {/* A published post's author and tags always have pages (each has this post). */}
+          <a href={`/authors/${post.authorSlug}`} rel="author">
+            {post.author}
+          </a>{' '}
+          · <time dateTime={post.publishedAt}>{post.publishedAt.slice(0, 10)}</time>
+          {post.tags.length > 0 && (
+            <>
+              {' · '}
+              {post.tags.map((tag, i) => (
+                <span key={tag}>
+                  {i > 0 && ', '}
+                  <a href={`/tags/${tag}`} rel="tag">
+                    {tag}
+                  </a>
+                </span>
+              ))}
+            </>
+          )}
         </p>
         {post.cover && <PostCover cover={post.cover} />}
         {/* Sanitised by sanitize-html in the reader (lib/content/markdown.ts). */}

@@ -1,6 +1,8 @@
 // /tags/{slug}: a tag's published posts, newest first, paged, with the tag's own feeds.
 import type { Metadata } from 'next';
 import { getConfig } from '@/lib/config';
+import { breadcrumbList } from '@/lib/content/structured-data';
+import { JsonLd } from '../../json-ld';
 import { ArchiveList, type SearchParams } from '../../_archive/archive-list';
 import { FeedLinks, feedAlternates } from '../../_archive/feed-links';
 import { findTag } from '../../_archive/find';
@@ -30,6 +32,7 @@ export default async function TagPage({ params, searchParams }: Props) {
   const tag = await findTag((await params).slug);
   return (
     <main>
+      <JsonLd data={breadcrumbList([{ name: 'Home', url: `${getConfig().siteUrl}/` }, { name: tag.name, url: `${getConfig().siteUrl}/tags/${tag.slug}` }])} />
       <h1>Posts tagged {tag.name}</h1>
       {tag.description && <p>{tag.description}</p>}
       <FeedLinks param="tag" slug={tag.slug} />
