@@ -37,6 +37,11 @@ export const PUBLIC_SURFACE = [
   { path: '/sitemap.xml', kind: 'metadata', openapi: false },
   { path: '/robots.txt', kind: 'metadata', openapi: false },
   { path: '/posts/{slug}/opengraph-image', kind: 'metadata', openapi: false },
+  // Icons and the web app manifest (app/favicon.ico, icon.svg, apple-icon.png, manifest.ts).
+  { path: '/favicon.ico', kind: 'metadata', openapi: false },
+  { path: '/icon.svg', kind: 'metadata', openapi: false },
+  { path: '/apple-icon.png', kind: 'metadata', openapi: false },
+  { path: '/manifest.webmanifest', kind: 'metadata', openapi: false },
   { path: '/media/{hash}/{name}', kind: 'media', openapi: true },
   { path: '/', kind: 'page', openapi: false },
   { path: '/posts/{slug}', kind: 'page', openapi: false },

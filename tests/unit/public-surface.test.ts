@@ -38,6 +38,9 @@ function servedUrls(): Found[] {
       else if (/^opengraph-image\.tsx?$/.test(entry.name)) found.push({ url: url('opengraph-image'), file, page: false });
       else if (segments.length === 0 && entry.name === 'sitemap.ts') found.push({ url: '/sitemap.xml', file, page: false });
       else if (segments.length === 0 && entry.name === 'robots.ts') found.push({ url: '/robots.txt', file, page: false });
+      // Static icon files keep their name; manifest.ts is served as /manifest.webmanifest.
+      else if (segments.length === 0 && /^(favicon\.ico|(apple-)?icon\.(svg|png|ico|jpe?g))$/.test(entry.name)) found.push({ url: url(entry.name), file, page: false });
+      else if (segments.length === 0 && entry.name === 'manifest.ts') found.push({ url: '/manifest.webmanifest', file, page: false });
     }
   };
   walk(APP, []);
