@@ -79,7 +79,8 @@ describe.skipIf(!chromiumAvailable())('the public site in Chromium', () => {
           await page.waitForFunction(() => [...document.images].every((i) => i.complete));
           await page.evaluate(() => window.scrollTo(0, 0));
           const shift = await page.evaluate(() => (window as unknown as { __layoutShift: number }).__layoutShift);
-          report.push(`${pagePath} (${colorScheme}): ${await page.locator('main img').count()} image(s), layout shift ${shift.toFixed(4)}`);
+          const fonts = await page.evaluate(() => [...document.fonts].filter((f) => f.status === 'loaded').map((f) => `${f.family} ${f.style}`).join(', '));
+          report.push(`${pagePath} (${colorScheme}): ${await page.locator('main img').count()} image(s), layout shift ${shift.toFixed(4)}, fonts loaded: ${fonts || 'none'}`);
           expect(shift, `${pagePath}: cumulative layout shift`).toBeLessThan(0.01);
 
           // No sideways scroll at a phone's width, and the screenshots (shootAtWidths checks both).
@@ -151,7 +152,7 @@ describe.skipIf(!chromiumAvailable())('the public site in Chromium', () => {
     for (const t of targets) expect(await page.locator(`[id="${t.slice(1)}"]`).count(), t).toBe(1);
     // No Markdown left raw: backticks became <code>.
     expect(await page.locator('main').innerText()).not.toContain('`');
-    expect(await page.locator('#getpost code', { hasText: 'Accept' }).count()).toBeGreaterThan(0);
+    expect(await page.locator('section.op:has(#getpost) .md code', { hasText: 'Accept' }).count()).toBeGreaterThan(0);
     // Each operation has an example request; an example response opens with a click on its summary.
     const listPosts = page.locator('section.op:has(#listposts)');
     expect(await listPosts.locator('pre.example').first().innerText()).toContain(`curl -i '${server.url}/api/posts'`);

@@ -76,10 +76,22 @@ export function Operation({ op }: { op: ReferenceOperation }) {
           </tbody>
         </table>
       </div>
-      <h4>{op.webhook ? 'Example delivery' : 'Example request'}</h4>
-      <pre tabIndex={0} className="example">
-        <code>{op.exampleRequest}</code>
-      </pre>
+      {op.webhook ? (
+        // Every webhook's delivery has the same shape: folded, so the thirteen do not fill the page.
+        <details className="example-response">
+          <summary>Example delivery</summary>
+          <pre tabIndex={0} className="example">
+            <code>{op.exampleRequest}</code>
+          </pre>
+        </details>
+      ) : (
+        <>
+          <h4>Example request</h4>
+          <pre tabIndex={0} className="example">
+            <code>{op.exampleRequest}</code>
+          </pre>
+        </>
+      )}
       {op.exampleResponse && (
         <details className="example-response">
           <summary>Example response ({op.exampleResponse.label})</summary>
