@@ -3,7 +3,9 @@ import type { ReferenceOperation } from '@/lib/content/api-reference';
 // One operation of the reference. The HTML it sets comes from renderMarkdown (sanitised to an
 // allowlist); every other string is text React escapes. Wide tables and code scroll inside their
 // own box, which takes keyboard focus (WCAG 2.1.1) so it can be scrolled without a pointer.
-export function Operation({ op }: { op: ReferenceOperation }) {
+// sameAs: an earlier operation with the very same parameters and responses (the webhooks share
+// theirs), linked instead of repeating its tables.
+export function Operation({ op, sameAs }: { op: ReferenceOperation; sameAs?: ReferenceOperation }) {
   const name = `${op.method} ${op.path}`;
   return (
     <section className="op" aria-labelledby={op.anchor}>
@@ -13,7 +15,12 @@ export function Operation({ op }: { op: ReferenceOperation }) {
       </h3>
       {op.summary && <p className="op-summary">{op.summary}</p>}
       {op.html && <div className="md" dangerouslySetInnerHTML={{ __html: op.html }} />}
-      {op.parameters.length > 0 && (
+      {sameAs && (
+        <p className="meta">
+          Parameters and responses as for <a href={`#${sameAs.anchor}`}>{sameAs.path}</a>.
+        </p>
+      )}
+      {!sameAs && op.parameters.length > 0 && (
         <>
           <h4>Parameters</h4>
           <div className="table-scroll" tabIndex={0}>
@@ -46,6 +53,38 @@ export function Operation({ op }: { op: ReferenceOperation }) {
           </div>
         </>
       )}
+      {!sameAs && <Responses op={op} name={name} />}
+      {op.webhook ? (
+        // Every webhook's delivery has the same shape: folded, so the thirteen do not fill the page.
+        <details className="example-response">
+          <summary>Example delivery</summary>
+          <pre tabIndex={0} className="example">
+            <code>{op.exampleRequest}</code>
+          </pre>
+        </details>
+      ) : (
+        <>
+          <h4>Example request</h4>
+          <pre tabIndex={0} className="example">
+            <code>{op.exampleRequest}</code>
+          </pre>
+        </>
+      )}
+      {op.exampleResponse && (
+        <details className="example-response">
+          <summary>Example response ({op.exampleResponse.label})</summary>
+          <pre tabIndex={0} className="example">
+            <code>{op.exampleResponse.text}</code>
+          </pre>
+        </details>
+      )}
+    </section>
+  );
+}
+
+function Responses({ op, name }: { op: ReferenceOperation; name: string }) {
+  return (
+    <>
       <h4>Responses</h4>
       <div className="table-scroll" tabIndex={0}>
         <table>
@@ -76,30 +115,6 @@ export function Operation({ op }: { op: ReferenceOperation }) {
           </tbody>
         </table>
       </div>
-      {op.webhook ? (
-        // Every webhook's delivery has the same shape: folded, so the thirteen do not fill the page.
-        <details className="example-response">
-          <summary>Example delivery</summary>
-          <pre tabIndex={0} className="example">
-            <code>{op.exampleRequest}</code>
-          </pre>
-        </details>
-      ) : (
-        <>
-          <h4>Example request</h4>
-          <pre tabIndex={0} className="example">
-            <code>{op.exampleRequest}</code>
-          </pre>
-        </>
-      )}
-      {op.exampleResponse && (
-        <details className="example-response">
-          <summary>Example response ({op.exampleResponse.label})</summary>
-          <pre tabIndex={0} className="example">
-            <code>{op.exampleResponse.text}</code>
-          </pre>
-        </details>
-      )}
-    </section>
+    </>
   );
 }

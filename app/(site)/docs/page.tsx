@@ -3,7 +3,7 @@
 // HTML: no client JavaScript (the example responses fold with <details>).
 import type { Metadata } from 'next';
 import { connection } from 'next/server';
-import { getApiReference } from '@/lib/content/api-reference';
+import { getApiReference, type ReferenceOperation } from '@/lib/content/api-reference';
 import { getConfig } from '@/lib/config';
 import { Operation } from './operation';
 
@@ -49,8 +49,8 @@ export default async function DocsPage() {
             <section key={g.anchor} className="tag-group" aria-labelledby={g.anchor}>
               <h2 id={g.anchor}>{g.name}</h2>
               {g.html && <div className="md" dangerouslySetInnerHTML={{ __html: g.html }} />}
-              {g.operations.map((op) => (
-                <Operation key={op.anchor} op={op} />
+              {g.operations.map((op, i) => (
+                <Operation key={op.anchor} op={op} sameAs={i > 0 && sameTables(g.operations[0]!, op) ? g.operations[0] : undefined} />
               ))}
             </section>
           ))}
@@ -59,3 +59,6 @@ export default async function DocsPage() {
     </main>
   );
 }
+
+const tables = (op: ReferenceOperation) => JSON.stringify([op.parameters, op.responses]);
+const sameTables = (a: ReferenceOperation, b: ReferenceOperation) => tables(a) === tables(b);
