@@ -37,11 +37,6 @@ export const PUBLIC_SURFACE = [
   { path: '/sitemap.xml', kind: 'metadata', openapi: false },
   { path: '/robots.txt', kind: 'metadata', openapi: false },
   { path: '/posts/{slug}/opengraph-image', kind: 'metadata', openapi: false },
-  // Icons and the web app manifest (app/icon.svg, apple-icon.png, manifest.ts); /favicon.ico is
-  // in OUTSIDE_SURFACE.
-  { path: '/icon.svg', kind: 'metadata', openapi: false },
-  { path: '/apple-icon.png', kind: 'metadata', openapi: false },
-  { path: '/manifest.webmanifest', kind: 'metadata', openapi: false },
   { path: '/media/{hash}/{name}', kind: 'media', openapi: true },
   { path: '/', kind: 'page', openapi: false },
   { path: '/posts/{slug}', kind: 'page', openapi: false },
@@ -61,7 +56,13 @@ export const OUTSIDE_SURFACE = [
   { path: '/api/bench/**', why: 'benchmark mode only (404 unless GAZETTE_BENCH=true)' },
   { path: CRON_PATH, why: 'scheduled publishing, for the scheduler holding the cron secret (GET only)' },
   { path: '/api/{...path}', why: 'the catch-all: a 404 problem for every other /api path' },
-  { path: '/favicon.ico', why: 'the icon browsers ask for unprompted (app/favicon.ico): served by Next before proxy.ts (its matcher skips it), so the request guard, OPTIONS and the problem documents do not apply; GET and HEAD only' },
+  // Icons and the web app manifest: files Next serves itself, GET and HEAD only (Next answers
+  // OPTIONS on them with a bare 405, so they are not protocol routes; proxy.ts refuses other
+  // methods with a problem document, except on /favicon.ico, which its matcher skips).
+  { path: '/favicon.ico', why: 'the icon browsers ask for unprompted (app/favicon.ico)' },
+  { path: '/icon.svg', why: 'the site icon (app/icon.svg)' },
+  { path: '/apple-icon.png', why: 'the home-screen icon (app/apple-icon.png, from scripts/make-icons.ts)' },
+  { path: '/manifest.webmanifest', why: 'the web app manifest (app/manifest.ts)' },
 ] as const;
 
 /** The paths of one kind, e.g. surfacePaths('feed') for the WebSub topics. */

@@ -69,7 +69,8 @@ describe('the public surface list', () => {
       for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
         if (e.isDirectory()) walk(path.join(dir, e.name), /^\(.*\)$/.test(e.name) ? prefix : `${prefix}/${e.name.replace(/^\[(.+)\]$/, '{$1}')}`);
         else if (/^(route|page)\.tsx?$/.test(e.name)) all.push(prefix || '/');
-        else if (prefix === '' && e.name === 'favicon.ico') all.push('/favicon.ico');
+        else if (prefix === '' && /^(favicon\.ico|(apple-)?icon\.(svg|png))$/.test(e.name)) all.push(`/${e.name}`);
+        else if (prefix === '' && e.name === 'manifest.ts') all.push('/manifest.webmanifest');
       }
     };
     walk(APP, '');
