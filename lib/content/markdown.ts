@@ -6,7 +6,19 @@ import sanitizeHtml from 'sanitize-html';
 import type { ImageDoc } from '@/lib/media/documents';
 import { fallbackType, srcsetOf } from './image-markup';
 
-const marked = new Marked({ gfm: true, async: false });
+// A wide table scrolls inside its own box, never the page (the 390 px phone rule): each table gets
+// a wrapper, added before sanitising so the allowlist still judges the result.
+const marked = new Marked({
+  gfm: true,
+  async: false,
+  hooks: {
+    postprocess: (html) => html.replace(/<table>/g, '<div class="table-scroll"><table>').replace(/<\/table>/g, '</table></div>'),
+  },
+});
+
+// WCAG 2.1.1 (axe's scrollable-region-focusable): a box that may scroll sideways, a code block
+// or a table's wrapper, must be reachable by keyboard to be scrolled without a pointer.
+const KEYBOARD_SCROLLABLE = { tabindex: '0' };
 
 function absolute(url: string, base: string): string {
   try {
@@ -51,11 +63,13 @@ export function renderMarkdown(markdown: string, siteUrl: string, images?: Markd
       a: ['href', 'title'],
       img: ['src', 'alt', 'title', 'width', 'height', 'srcset', 'sizes', 'loading', 'decoding'],
       code: ['class'],
+      pre: ['tabindex'],
+      div: ['class', 'tabindex'],
       th: ['align'],
       td: ['align'],
       ol: ['start'],
     },
-    allowedClasses: { code: [/^language-[\w+-]+$/] },
+    allowedClasses: { code: [/^language-[\w+-]+$/], div: ['table-scroll'] },
     allowedSchemes: ['http', 'https', 'mailto'],
     allowProtocolRelative: false,
     transformTags: {
@@ -64,6 +78,8 @@ export function renderMarkdown(markdown: string, siteUrl: string, images?: Markd
         attribs: attribs.href ? { ...attribs, href: absolute(attribs.href, siteUrl) } : attribs,
       }),
       img: (tagName, attribs) => ({ tagName, attribs: bodyImage(attribs, siteUrl, images) }),
+      pre: (tagName) => ({ tagName, attribs: KEYBOARD_SCROLLABLE }),
+      div: (tagName, attribs) => ({ tagName, attribs: attribs.class === 'table-scroll' ? { class: 'table-scroll', ...KEYBOARD_SCROLLABLE } : {} }),
     },
   }).trim();
 }

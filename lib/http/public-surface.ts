@@ -63,6 +63,13 @@ export const OUTSIDE_SURFACE = [
   { path: '/api/bench/**', why: 'benchmark mode only (404 unless GAZETTE_BENCH=true)' },
   { path: CRON_PATH, why: 'scheduled publishing, for the scheduler holding the cron secret (GET only)' },
   { path: '/api/{...path}', why: 'the catch-all: a 404 problem for every other /api path' },
+  // Icons and the web app manifest: files Next serves itself, GET and HEAD only (Next answers
+  // OPTIONS on them with a bare 405, so they are not protocol routes; proxy.ts refuses other
+  // methods with a problem document, except on /favicon.ico, which its matcher skips).
+  { path: '/favicon.ico', why: 'the icon browsers ask for unprompted (app/favicon.ico)' },
+  { path: '/icon.svg', why: 'the site icon (app/icon.svg)' },
+  { path: '/apple-icon.png', why: 'the home-screen icon (app/apple-icon.png, from scripts/make-icons.ts)' },
+  { path: '/manifest.webmanifest', why: 'the web app manifest (app/manifest.ts)' },
 ] as const;
 
 /** The paths of one kind, e.g. surfacePaths('feed') for the WebSub topics. */

@@ -2,6 +2,7 @@
 import { createConfig, lintFromString } from '@redocly/openapi-core';
 import Ajv2020 from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
+import * as cheerio from 'cheerio';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../helpers/app-server';
@@ -84,9 +85,14 @@ describe('real responses match the document', () => {
 });
 
 describe('/docs', () => {
-  it('renders the reference from the document', async () => {
+  it('renders the reference from the document: a contents entry and a section for every operation', async () => {
     const res = await request(server.url).get('/docs');
     expect(res.status).toBe(200);
-    expect(res.text).toContain('GET<!-- --> <!-- -->/api/posts/{slug}');
+    const $ = cheerio.load(res.text);
+    const operations = Object.values(doc.paths).reduce((n, methods) => n + Object.keys(methods).length, 0);
+    expect($('main section.op').length).toBeGreaterThanOrEqual(operations);
+    expect($('#getpost h3, h3#getpost').first().text()).toBe('GET /api/posts/{slug}');
+    const contents = $('nav.docs-toc a').map((_, a) => $(a).attr('href')).get();
+    for (const href of contents) expect($(`[id="${href.slice(1)}"]`).length, href).toBe(1);
   });
 });

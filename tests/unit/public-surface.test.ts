@@ -38,6 +38,9 @@ function servedUrls(): Found[] {
       else if (/^opengraph-image\.tsx?$/.test(entry.name)) found.push({ url: url('opengraph-image'), file, page: false });
       else if (segments.length === 0 && entry.name === 'sitemap.ts') found.push({ url: '/sitemap.xml', file, page: false });
       else if (segments.length === 0 && entry.name === 'robots.ts') found.push({ url: '/robots.txt', file, page: false });
+      // Static icon files keep their name; manifest.ts is served as /manifest.webmanifest.
+      else if (segments.length === 0 && /^(favicon\.ico|(apple-)?icon\.(svg|png|ico|jpe?g))$/.test(entry.name)) found.push({ url: url(entry.name), file, page: false });
+      else if (segments.length === 0 && entry.name === 'manifest.ts') found.push({ url: '/manifest.webmanifest', file, page: false });
     }
   };
   walk(APP, []);
@@ -66,6 +69,8 @@ describe('the public surface list', () => {
       for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
         if (e.isDirectory()) walk(path.join(dir, e.name), /^\(.*\)$/.test(e.name) ? prefix : `${prefix}/${e.name.replace(/^\[(.+)\]$/, '{$1}')}`);
         else if (/^(route|page)\.tsx?$/.test(e.name)) all.push(prefix || '/');
+        else if (prefix === '' && /^(favicon\.ico|(apple-)?icon\.(svg|png))$/.test(e.name)) all.push(`/${e.name}`);
+        else if (prefix === '' && e.name === 'manifest.ts') all.push('/manifest.webmanifest');
       }
     };
     walk(APP, '');

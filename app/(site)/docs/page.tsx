@@ -1,66 +1,64 @@
-// /docs – a readable API reference rendered from the OpenAPI document (no client JavaScript).
+// /docs – the API reference rendered from the OpenAPI document: a table of contents by tag, each
+// operation with its parameters, responses and examples (lib/content/api-reference.ts). Plain
+// HTML: no client JavaScript (the example responses fold with <details>).
 import type { Metadata } from 'next';
-import { getOpenApi } from '@/lib/content/openapi';
+import { connection } from 'next/server';
+import { getApiReference, type ReferenceOperation } from '@/lib/content/api-reference';
+import { getConfig } from '@/lib/config';
+import { Operation } from './operation';
 
-export const metadata: Metadata = { title: 'API reference' };
-
-type Operation = {
-  summary?: string;
-  description?: string;
-  parameters?: { name: string; in: string; required?: boolean; description?: string; schema?: { type?: string } }[];
-  responses?: Record<string, { description?: string; content?: Record<string, unknown> }>;
+export const metadata: Metadata = {
+  title: 'API reference',
+  description: 'The Gazette public API: posts, feeds, changelog, events, media, delta sync and webhooks.',
 };
 
-export default function DocsPage() {
-  // Paths and schemas do not depend on the site URL; a placeholder keeps this page static.
-  const { document } = getOpenApi('https://gazette.example');
-  const paths = Object.entries(document.paths ?? {}) as [string, Record<string, Operation>][];
+export default async function DocsPage() {
+  // The examples name this deployment's URL (SITE_URL), read at run time, not baked in at build.
+  await connection();
+  const reference = getApiReference(getConfig().siteUrl);
   return (
     <main className="docs">
-      <h1>{document.info.title}</h1>
-      <p>{document.info.description}</p>
-      <p>
-        Machine-readable: <a href="/api/openapi.json">/api/openapi.json</a> (OpenAPI {document.openapi}).
+      <h1>{reference.title}</h1>
+      <p className="meta">
+        Version {reference.version} · OpenAPI {reference.openapi} · machine-readable at{' '}
+        <a href="/api/openapi.json">/api/openapi.json</a>
       </p>
-      {paths.map(([path, methods]) =>
-        Object.entries(methods).map(([method, op]) => (
-          <section key={`${method} ${path}`} id={`${method}-${path}`}>
-            <h2>
-              <code>
-                {method.toUpperCase()} {path}
-              </code>
-            </h2>
-            {op.summary && <p><strong>{op.summary}</strong></p>}
-            {op.description && <p>{op.description}</p>}
-            {op.parameters && op.parameters.length > 0 && (
-              <table>
-                <thead>
-                  <tr><th>parameter</th><th>in</th><th>required</th><th>description</th></tr>
-                </thead>
-                <tbody>
-                  {op.parameters.map((p) => (
-                    <tr key={`${p.in}-${p.name}`}>
-                      <td><code>{p.name}</code></td>
-                      <td>{p.in}</td>
-                      <td>{p.required ? 'yes' : 'no'}</td>
-                      <td>{p.description}</td>
-                    </tr>
+      <div className="md docs-intro" dangerouslySetInnerHTML={{ __html: reference.html }} />
+      <div className="docs-layout">
+        <nav aria-labelledby="docs-contents" className="docs-toc">
+          <h2 id="docs-contents">Contents</h2>
+          <ol>
+            {reference.groups.map((g) => (
+              <li key={g.anchor}>
+                <a href={`#${g.anchor}`}>{g.name}</a>
+                <ol>
+                  {g.operations.map((op) => (
+                    <li key={op.anchor}>
+                      <a href={`#${op.anchor}`}>
+                        <span className="method">{op.method}</span> <span className="toc-path">{op.path}</span>
+                      </a>
+                    </li>
                   ))}
-                </tbody>
-              </table>
-            )}
-            <h3>Responses</h3>
-            <ul>
-              {Object.entries(op.responses ?? {}).map(([status, r]) => (
-                <li key={status}>
-                  <code>{status}</code> {r.description}
-                  {r.content && <> ({Object.keys(r.content).join(', ')})</>}
-                </li>
+                </ol>
+              </li>
+            ))}
+          </ol>
+        </nav>
+        <div className="docs-body">
+          {reference.groups.map((g) => (
+            <section key={g.anchor} className="tag-group" aria-labelledby={g.anchor}>
+              <h2 id={g.anchor}>{g.name}</h2>
+              {g.html && <div className="md" dangerouslySetInnerHTML={{ __html: g.html }} />}
+              {g.operations.map((op, i) => (
+                <Operation key={op.anchor} op={op} sameAs={i > 0 && sameTables(g.operations[0]!, op) ? g.operations[0] : undefined} />
               ))}
-            </ul>
-          </section>
-        )),
-      )}
+            </section>
+          ))}
+        </div>
+      </div>
     </main>
   );
 }
+
+const tables = (op: ReferenceOperation) => JSON.stringify([op.parameters, op.responses]);
+const sameTables = (a: ReferenceOperation, b: ReferenceOperation) => tables(a) === tables(b);
