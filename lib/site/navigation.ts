@@ -1,11 +1,14 @@
 // The public site's navigation and feed links, listed once: the site's header and footer
-// (app/(site)/layout.tsx) and the proxy's 404/410 pages (./status-document.ts) print these.
+// (app/(site)/_chrome) and the proxy's 404/410 pages (./status-document.ts) print these.
 
 export interface SiteLink {
   href: string;
   label: string;
+  /** The media type of what the link leads to, when it is not a page (a feed). */
+  type?: string;
 }
 
+/** The sections a reader can go to, in the header. */
 export const NAV_LINKS: readonly SiteLink[] = [
   { href: '/', label: 'Posts' },
   { href: '/changelog', label: 'Changelog' },
@@ -14,10 +17,10 @@ export const NAV_LINKS: readonly SiteLink[] = [
   { href: '/docs', label: 'API' },
 ];
 
-export const FOOTER_LINKS: readonly SiteLink[] = [
-  { href: '/feed.xml', label: 'RSS' },
-  { href: '/atom.xml', label: 'Atom' },
-  { href: '/feed.json', label: 'JSON Feed' },
-  { href: '/changelog.xml', label: 'Changelog feed' },
-  { href: '/api/events.ics', label: 'Events calendar' },
+/** The site's feeds, in the footer. */
+export const FEED_LINKS: readonly SiteLink[] = [
+  { href: '/feed.xml', label: 'RSS', type: 'application/rss+xml' },
+  { href: '/atom.xml', label: 'Atom', type: 'application/atom+xml' },
+  { href: '/feed.json', label: 'JSON Feed', type: 'application/feed+json' },
+  { href: '/changelog.xml', label: 'Changelog (RSS)', type: 'application/rss+xml' },
 ];

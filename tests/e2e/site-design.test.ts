@@ -94,6 +94,24 @@ describe.skipIf(!chromiumAvailable())('the public site in Chromium', () => {
     });
   }
 
+  // The proxy's own 404 and 410 pages (lib/site/status-document.ts): plain on purpose (the
+  // browser's system colours, no web font), but held to the same accessibility and layout rules.
+  it('keeps the 404 page of the status gate accessible in both schemes, without sideways scroll', async () => {
+    for (const colorScheme of ['light', 'dark'] as const) {
+      const context = await browser.newContext({ colorScheme });
+      const page = await context.newPage();
+      const response = await page.goto(`${server.url}/posts/no-such-post`);
+      expect(response?.status()).toBe(404);
+      const serious = (await axeViolations(page)).filter((v) => v.impact === 'serious' || v.impact === 'critical');
+      expect(serious, JSON.stringify(serious, null, 1)).toEqual([]);
+      expect(await page.getByRole('main').count()).toBe(1);
+      expect(await page.getByRole('banner').count()).toBe(1);
+      expect(await page.getByRole('contentinfo').count()).toBe(1);
+      await shootAtWidths(page, `site-not-found-${colorScheme}`, [390, 1280]);
+      await context.close();
+    }
+  });
+
   it('makes the skip link the first Tab stop, landing on the content', async () => {
     const page = await browser.newPage();
     await page.goto(`${server.url}/`);

@@ -14,5 +14,7 @@ export const PUBLIC_PAGES: readonly PublicPage[] = [
   { name: 'changelog', path: '/changelog' },
   { name: 'events', path: '/events' },
   { name: 'docs', path: '/docs' },
-  // To add when their pages land: /search?q=postgres, /tags/{slug}, /authors/{slug}.
+  { name: 'search', path: '/search?q=postgres' },
+  { name: 'tag', path: '/tags/http' },
+  { name: 'author', path: '/authors/maya-okonkwo' },
 ];

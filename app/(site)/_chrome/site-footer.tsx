@@ -1,13 +1,8 @@
 import { connection } from 'next/server';
 import { getConfig } from '@/lib/config';
+import { FEED_LINKS } from '@/lib/site/navigation';
 import { LogoMark } from './logo';
 
-const FEEDS = [
-  { href: '/feed.xml', label: 'RSS', type: 'application/rss+xml' },
-  { href: '/atom.xml', label: 'Atom', type: 'application/atom+xml' },
-  { href: '/feed.json', label: 'JSON Feed', type: 'application/feed+json' },
-  { href: '/changelog.xml', label: 'Changelog (RSS)', type: 'application/rss+xml' },
-] as const;
 
 export function SiteFooter() {
   return (
@@ -23,7 +18,7 @@ export function SiteFooter() {
           <nav aria-label="Feeds">
             <h2>Follow</h2>
             <ul>
-              {FEEDS.map((f) => (
+              {FEED_LINKS.map((f) => (
                 <li key={f.href}>
                   <a href={f.href} type={f.type}>
                     {f.label}

@@ -1,13 +1,6 @@
+import { NAV_LINKS } from '@/lib/site/navigation';
 import { LogoMark } from './logo';
 
-/** The sections a reader can go to, in the header (the footer repeats none of them). */
-const SECTIONS = [
-  { href: '/', label: 'Posts' },
-  { href: '/changelog', label: 'Changelog' },
-  { href: '/events', label: 'Events' },
-  { href: '/search', label: 'Search' },
-  { href: '/docs', label: 'API' },
-] as const;
 
 // The skip link comes first in the document, so it is the first Tab stop (WCAG 2.4.1); it jumps
 // to the layout's content wrapper, since each page owns its own <main>.
@@ -25,7 +18,7 @@ export function SiteHeader() {
           </a>
           <nav aria-label="Main" className="site-nav">
             <ul>
-              {SECTIONS.map((s) => (
+              {NAV_LINKS.map((s) => (
                 <li key={s.href}>
                   <a href={s.href}>{s.label}</a>
                 </li>
