@@ -5,9 +5,10 @@ import { authorListSchema, tagListSchema } from '@/lib/api/taxonomy';
 import { headerRefs, responses } from './common';
 
 const common = { 304: responses.notModified, 405: responses.methodNotAllowed, 406: responses.notAcceptable, 503: responses.unavailable };
-// /api/tags has no Last-Modified (a tag edit has no time of its own): its ETag is the validator.
+// No Last-Modified on either: a tag edit has no time of its own, and an unpublished post drops
+// out of the newest change, so a date could claim "unchanged" after a change. The ETag validates.
 const tagHeaders = headerRefs('ETag', 'Cache-Control', 'CDN-Cache-Control', 'Vary', 'Access-Control-Allow-Origin');
-const authorHeaders = headerRefs('ETag', 'Last-Modified', 'Cache-Control', 'CDN-Cache-Control', 'Vary', 'Access-Control-Allow-Origin');
+const authorHeaders = tagHeaders;
 
 export function registerTaxonomy(registry: OpenAPIRegistry): void {
   registry.registerPath({

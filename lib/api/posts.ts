@@ -88,7 +88,15 @@ export type PostListDoc = z.infer<typeof postListSchema>;
 
 // Cursor: opaque to clients; internally the (publishedAt, id) of the last item, so a page
 // boundary does not move when new posts are published above it (keyset pagination).
-const cursorSchema = z.object({ t: z.iso.datetime({ offset: true, precision: 6 }).or(z.iso.datetime({ offset: true })), i: z.uuid() });
+const cursorSchema = z.object({ t: pgInstant(z.iso.datetime({ offset: true, precision: 6 }).or(z.iso.datetime({ offset: true }))), i: z.uuid() });
+
+/**
+ * An ISO 8601 instant PostgreSQL's timestamptz also accepts: Zod's datetime allows year 0000 and
+ * offsets up to ±23:59, PostgreSQL neither (its error would be a 500 on a tampered cursor).
+ */
+export function pgInstant<T extends z.ZodType<string>>(schema: T) {
+  return schema.refine((s) => !s.startsWith('0000') && !/[+-](1[6-9]|2\d):\d\d$/.test(s), 'is not a time this API issues');
+}
 export type Cursor = z.infer<typeof cursorSchema>;
 
 export function encodeCursor(cursor: Cursor): string {

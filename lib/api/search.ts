@@ -2,7 +2,7 @@
 // document (openapi/search.ts), the query's normal form (the cache key) and the opaque cursor.
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
-import { API_VERSION, postSummarySchema } from './posts';
+import { API_VERSION, pgInstant, postSummarySchema } from './posts';
 
 /** Longer is not a search a person types; it only costs the parser and the cache. */
 export const MAX_QUERY_LENGTH = 200;
@@ -84,8 +84,15 @@ export type SearchResultDoc = z.infer<typeof searchResultSchema>;
 // a fingerprint of the query it belongs to, so a cursor cannot be replayed against another query.
 const cursorSchema = z.object({
   // float8 as PostgreSQL prints it (shortest exact form), so it compares equal when read back.
-  r: z.string().regex(/^\d+(?:\.\d+)?(?:e[-+]?\d+)?$/),
-  t: z.iso.datetime({ offset: true, precision: 6 }),
+  // …and within float8's range (1e999 or 1e-999 would be a PostgreSQL error, a 500).
+  r: z
+    .string()
+    .regex(/^\d+(?:\.\d+)?(?:e[-+]?\d+)?$/)
+    .refine((s) => {
+      const n = Number(s);
+      return Number.isFinite(n) && (n >= 1e-300 || /^0+(?:\.0+)?$/.test(s));
+    }),
+  t: pgInstant(z.iso.datetime({ offset: true, precision: 6 })),
   i: z.uuid(),
   h: z.string().regex(/^[A-Za-z0-9_-]{8}$/),
 });

@@ -6,7 +6,7 @@
 // readers' entries, in every process when Redis is configured. Knows nothing of content.
 import 'server-only';
 import { bytesOf, streamOf } from './local-store.mjs';
-import { sharedCache } from './shared-cache.mjs';
+import { now, sharedCache } from './shared-cache.mjs';
 
 const PREFIX = 'gazette:remember:v1:';
 const encoder = new TextEncoder();
@@ -25,9 +25,9 @@ export async function remember<T>(key: string, seconds: number, compute: () => P
   const cacheKey = PREFIX + key;
   const hit = await handler.get(cacheKey, []);
   if (hit) return JSON.parse(new TextDecoder().decode(await bytesOf(hit.value))) as T;
-  // Stamped before the read: an invalidation made while it runs is newer than the entry, so the
-  // entry is never served after it (the handler compares tag times with `timestamp`).
-  const timestamp = Date.now();
+  // Stamped before the read, on the handler's own clock: an invalidation made while it runs is
+  // newer than the entry, so the entry is never served after it (tag times vs `timestamp`).
+  const timestamp = now();
   const { value, tags } = await compute();
   await handler.set(
     cacheKey,

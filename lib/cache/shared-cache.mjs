@@ -33,7 +33,9 @@ const STATE = Symbol.for('gazette.sharedCache');
 const LOCAL_MAX_BYTES = 64 * 1024 * 1024;
 const ALL = '*';
 
-const now = () => Math.round(performance.timeOrigin + performance.now());
+// The clock of entries and tag times: Next stamps 'use cache' entries with it too (not Date.now(),
+// which can step away from it on a long-running server); lib/cache/remember.ts uses it as well.
+export const now = () => Math.round(performance.timeOrigin + performance.now());
 
 /**
  * @param {{ url?: string, prefix?: string, timeoutMs?: number, log?: (message: string) => void }} options

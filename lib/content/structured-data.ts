@@ -3,7 +3,7 @@
 // serialises the object into the page (serializeJsonLd, below).
 import { DateTime } from 'luxon';
 import { fileNear } from '@/lib/media/documents';
-import { canonicalUrlOf, seoDescription } from './post-seo';
+import { seoDescription } from './post-seo';
 import { postUrls } from './post-documents';
 import type { PostRecord } from './posts';
 
@@ -48,7 +48,9 @@ export function blogPosting(post: PostInput, siteUrl: string): JsonLd {
     headline: post.title,
     ...(description ? { description } : {}),
     url: postUrls.page(siteUrl, post.slug),
-    mainEntityOfPage: { '@type': 'WebPage', '@id': canonicalUrlOf(post, siteUrl) },
+    // The page this post is the main entity of is this one, even with a canonical override (the
+    // page's <link rel="canonical"> carries that); an external @id beside our `url` would contradict it.
+    mainEntityOfPage: { '@type': 'WebPage', '@id': postUrls.page(siteUrl, post.slug) },
     // ISO 8601 instants with their offset (UTC, "Z"), as the reader stores them.
     datePublished: post.publishedAt,
     dateModified: post.updatedAt,

@@ -120,8 +120,10 @@ describe('the home page', () => {
 
 describe('tag and author pages', () => {
   it('a tag page lists exactly that tag\'s posts, paged, under the tag\'s name, with its feeds', async () => {
-    const { pages } = await walk(`/tags/${TAG}`);
+    const { pages, paths } = await walk(`/tags/${TAG}`);
     expect(pages.flat()).toEqual(await expected(byTag(TAG)));
+    // Each page of the series names itself as canonical, cursor included (never page 1).
+    for (const path of paths) expect(cheerio.load((await get(path)).text)('link[rel="canonical"]').attr('href'), path).toBe(`${server.url}${path}`);
     const { text } = await get(`/tags/${TAG}`);
     const $ = cheerio.load(text);
     expect($('h1').text()).toBe('Posts tagged Feeds');
@@ -251,8 +253,8 @@ describe('GET /api/tags and GET /api/authors', () => {
       const etag = res.headers.get('etag')!;
       expect(etag).toMatch(/^W\//);
       expect(res.headers.get('cache-control')).toMatch(/public, max-age=\d+, s-maxage=\d+/);
-      // Authors have a time for every change; a tag's name edit has none, so /api/tags relies on its ETag.
-      expect(Boolean(res.headers.get('last-modified'))).toBe(path === '/api/authors');
+      // No date could be trusted (a tag edit has none; an unpublished post drops out of the newest): the ETag validates.
+      expect(res.headers.get('last-modified')).toBeNull();
       expect(res.headers.get('vary')).toMatch(/Accept/);
       const again = await get(path, { headers: { 'If-None-Match': etag } });
       expect(again.res.status).toBe(304);
@@ -316,8 +318,6 @@ describe('edits in the CMS reach the directories at once', () => {
     expect(cheerio.load((await get(`/tags/${TAG}`)).text)('h1').text()).toBe('Posts tagged Web feeds');
     const authorsAfter = await get('/api/authors', { headers: { 'If-None-Match': authorsBefore.get('etag')! } });
     expect(authorsAfter.res.status).toBe(200);
-    // The profile's own change moves the list's Last-Modified (an If-Modified-Since client sees it too).
-    expect(Date.parse(authorsAfter.res.headers.get('last-modified')!)).toBeGreaterThan(Date.parse(authorsBefore.get('last-modified')!));
     const authorsDoc = JSON.parse(authorsAfter.text) as { data: { slug: string; bio: string }[] };
     expect(authorsDoc.data.find((a) => a.slug === AUTHOR.slug)!.bio).toBe(bio);
     expect(cheerio.load((await get(`/authors/${AUTHOR.slug}`)).text)('main').text()).toContain(bio);

@@ -61,6 +61,17 @@ describe('post pages', () => {
     await expectStatus(`/posts/${renamed.slug}`, 200);
   });
 
+  // Before any CMS change in this file: a change's after-commit work (webhook deliveries) queries
+  // in the background, and the counter is the process's.
+  it('runs no database query to decide the status of a warm page', async () => {
+    for (const path of [`/posts/${renamed.slug}`, '/posts/no-such-post', `/posts/${renamed.previousSlugs![0]}`]) await fetchPage(path);
+    const before = queryCount();
+    const answers = [];
+    for (const path of [`/posts/${renamed.slug}`, '/posts/no-such-post', `/posts/${renamed.previousSlugs![0]}`]) answers.push((await fetchPage(path)).status);
+    expect(answers).toEqual([200, 404, 308]);
+    expect(queryCount() - before).toBe(0);
+  });
+
   it('follows a post through publish, rename, unpublish and delete', async () => {
     // Warm the gate's cache for both slugs first, so a stale answer would show.
     await fetchPage('/posts/status-cycle');
@@ -90,14 +101,6 @@ describe('post pages', () => {
     await expectStatus('/posts/status-cycle', 410);
   });
 
-  it('runs no database query to decide the status of a warm page', async () => {
-    for (const path of [`/posts/${renamed.slug}`, '/posts/no-such-post', `/posts/${renamed.previousSlugs![0]}`]) await fetchPage(path);
-    const before = queryCount();
-    const answers = [];
-    for (const path of [`/posts/${renamed.slug}`, '/posts/no-such-post', `/posts/${renamed.previousSlugs![0]}`]) answers.push((await fetchPage(path)).status);
-    expect(answers).toEqual([200, 404, 308]);
-    expect(queryCount() - before).toBe(0);
-  });
 });
 
 describe('tag and author pages', () => {

@@ -103,7 +103,7 @@ describe('a post page', () => {
     expectBreadcrumbs(crumbs, ['Home', title]);
   });
 
-  it('names the canonical override as the main entity and the meta description as the description', async () => {
+  it('takes the meta description, and keeps its own page as the main entity under a canonical override', async () => {
     const id = (await server.handle.db.select({ id: posts.id }).from(posts).where(eq(posts.slug, slug)))[0]!.id;
     const res = await submitForm(server.url, `/cms/posts/${id}`, editor, {
       fields: { metaDescription: 'For search results.', canonicalUrl: 'https://original.example/breaking' },
@@ -111,7 +111,7 @@ describe('a post page', () => {
     });
     expect(res.outcome, said(res)).toBe('redirected');
     const [post] = ofType((await jsonLd(`/posts/${slug}`)).nodes, 'BlogPosting');
-    expect(post).toMatchObject({ description: 'For search results.', mainEntityOfPage: { '@id': 'https://original.example/breaking' } });
+    expect(post).toMatchObject({ description: 'For search results.', mainEntityOfPage: { '@id': `${server.url}/posts/${slug}` } });
   });
 });
 

@@ -1,6 +1,7 @@
 // Search excerpts (lib/content/search-excerpt.ts) and queries (lib/api/search.ts): the only
 // markup an excerpt can carry is the <mark> made from ts_headline's sentinels.
 import { describe, expect, it } from 'vitest';
+import { decodeCursor } from '@/lib/api/posts';
 import { decodeSearchCursor, encodeSearchCursor, normaliseQuery, queryFingerprint, searchQuerySchema } from '@/lib/api/search';
 import { excerptDocument, excerptParts, HIGHLIGHT_START as S, HIGHLIGHT_STOP as E } from '@/lib/content/search-excerpt';
 
@@ -67,5 +68,19 @@ describe('search queries', () => {
     for (const bad of ['', 'not a cursor', `${cursor}x`, Buffer.from('{"r":"1;drop","t":"x","i":"y","h":"z"}').toString('base64url')]) {
       expect(decodeSearchCursor(bad, q), bad).toBe('invalid');
     }
+  });
+
+  it('refuses cursors whose values PostgreSQL would reject (a 500 otherwise): rank out of float8, year 0000, offset past ±15:59', () => {
+    const q = 'postgres';
+    const forge = (over: Record<string, string>) =>
+      encodeSearchCursor({ r: '0.1', t: '2026-07-28T09:00:00.000000Z', i: '00000000-0000-4000-8000-000000000000', h: queryFingerprint(q), ...over });
+    const forged: Record<string, string>[] = [{ r: '1e999' }, { r: '1e-999' }, { t: '0000-01-01T00:00:00.000000Z' }, { t: '2026-07-28T09:00:00.000000+23:00' }];
+    for (const over of forged) {
+      expect(decodeSearchCursor(forge(over), q), JSON.stringify(over)).toBe('invalid');
+    }
+    const posts = (t: string) => Buffer.from(JSON.stringify({ t, i: '00000000-0000-4000-8000-000000000000' })).toString('base64url');
+    expect(decodeCursor(posts('0000-01-01T00:00:00.000Z'))).toBeUndefined();
+    expect(decodeCursor(posts('2026-01-01T00:00:00.000+16:00'))).toBeUndefined();
+    expect(decodeCursor(posts('2026-01-01T00:00:00.000+15:00'))).toBeDefined();
   });
 });

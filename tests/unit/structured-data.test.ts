@@ -44,10 +44,10 @@ describe('blogPosting', () => {
     });
   });
 
-  it('takes the meta description and the canonical override when the editor set them', () => {
+  it('takes the meta description, and keeps its own page as the main entity under a canonical override', () => {
     const node = blogPosting({ ...post, seo: { metaTitle: 'T', metaDescription: 'For search.', canonicalUrl: 'https://elsewhere.example/a', noindex: false } }, SITE);
     expect(node.description).toBe('For search.');
-    expect(node.mainEntityOfPage).toEqual({ '@type': 'WebPage', '@id': 'https://elsewhere.example/a' });
+    expect(node.mainEntityOfPage).toEqual({ '@type': 'WebPage', '@id': `${SITE}/posts/hello` });
     expect(node.url).toBe(`${SITE}/posts/hello`);
   });
 });

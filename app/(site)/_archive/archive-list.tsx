@@ -23,6 +23,18 @@ export function archivePosition(params: Awaited<SearchParams>): ArchivePosition 
   return undefined;
 }
 
+/**
+ * An archive page's canonical URL: the page itself, its cursor included. Each page of the series
+ * lists other posts, so naming page 1 would ask search engines to fold the older pages into it
+ * (Google's guidance for paginated series: each page is its own canonical).
+ */
+export async function archiveCanonical(site: string, basePath: string, searchParams: SearchParams): Promise<string> {
+  const params = await searchParams;
+  const position = archivePosition(params);
+  const key = position?.after ? 'cursor' : position?.before ? 'before' : undefined;
+  return key ? `${site}${basePath}?${key}=${encodeURIComponent(String(params[key]))}` : `${site}${basePath}`;
+}
+
 interface Props {
   filter: ArchiveFilter;
   /** The page's own path: links are `${basePath}?cursor=…`. */

@@ -4,13 +4,13 @@ import type { Metadata } from 'next';
 import { getConfig } from '@/lib/config';
 import { breadcrumbList } from '@/lib/content/structured-data';
 import { JsonLd } from '../../json-ld';
-import { ArchiveList, type SearchParams } from '../../_archive/archive-list';
+import { ArchiveList, archiveCanonical, type SearchParams } from '../../_archive/archive-list';
 import { FeedLinks, feedAlternates } from '../../_archive/feed-links';
 import { findAuthor } from '../../_archive/find';
 
 type Props = { params: Promise<{ slug: string }>; searchParams: SearchParams };
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
+export async function generateMetadata({ params, searchParams }: Props): Promise<Metadata> {
   const author = await findAuthor((await params).slug);
   const site = getConfig().siteUrl;
   const alternates = feedAlternates('author', author.slug, `Gazette: ${author.name}`);
@@ -19,7 +19,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
     title: author.name,
     description: author.bio || `Posts by ${author.name} on Gazette.`,
     alternates: {
-      canonical: `${site}/authors/${author.slug}`,
+      canonical: await archiveCanonical(site, `/authors/${author.slug}`, searchParams),
       types: alternates,
     },
   };

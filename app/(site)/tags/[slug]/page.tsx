@@ -3,13 +3,13 @@ import type { Metadata } from 'next';
 import { getConfig } from '@/lib/config';
 import { breadcrumbList } from '@/lib/content/structured-data';
 import { JsonLd } from '../../json-ld';
-import { ArchiveList, type SearchParams } from '../../_archive/archive-list';
+import { ArchiveList, archiveCanonical, type SearchParams } from '../../_archive/archive-list';
 import { FeedLinks, feedAlternates } from '../../_archive/feed-links';
 import { findTag } from '../../_archive/find';
 
 type Props = { params: Promise<{ slug: string }>; searchParams: SearchParams };
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
+export async function generateMetadata({ params, searchParams }: Props): Promise<Metadata> {
   const tag = await findTag((await params).slug);
   const site = getConfig().siteUrl;
   const title = `Posts tagged ${tag.name}`;
@@ -19,7 +19,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
     title,
     description: tag.description || `${title} on Gazette.`,
     alternates: {
-      canonical: `${site}/tags/${tag.slug}`,
+      canonical: await archiveCanonical(site, `/tags/${tag.slug}`, searchParams),
       types: alternates,
     },
   };
