@@ -22,12 +22,7 @@ function when(e: Awaited<ReturnType<typeof getEventsForPage>>[number]): string {
 }
 
 export default function EventsPage() {
-  return (
-    <main>
-      <h1>Events</h1>
-      <Events />
-    </main>
-  );
+  return <Events />;
 }
 
 async function Events() {
@@ -37,28 +32,32 @@ async function Events() {
   const list = await getEventsForPage();
   return (
     <>
-      <p>
-        <a href={webcal} data-testid="subscribe">Subscribe in your calendar app</a> (or add{' '}
-        <code>{`${siteUrl}/api/events.ics`}</code> by URL).
-      </p>
+      {/* Beside <main>, not in it: the content area holds no <script> of any kind. */}
       <JsonLd data={[breadcrumbList([{ name: 'Home', url: `${siteUrl}/` }, { name: 'Events', url: `${siteUrl}/events` }]), ...list.map((e) => eventJsonLd(e, siteUrl))]} />
-      <ul className="post-list">
-        {list.map((e) => (
-          <li key={e.id} id={eventAnchor(e.id)}>
-            <h2>
-              {e.title}
-              {e.status !== 'confirmed' && <span className={`badge badge-${e.status}`}> {e.status}</span>}
-            </h2>
-            <p className="meta">
-              {when(e)} · {e.location}
-            </p>
-            <p>{e.description}</p>
-            <a href={`/api/events/${e.id}.ics`} download>
-              Add to calendar (.ics)
-            </a>
-          </li>
-        ))}
-      </ul>
+      <main>
+        <h1>Events</h1>
+        <p>
+          <a href={webcal} data-testid="subscribe">Subscribe in your calendar app</a> (or add{' '}
+          <code>{`${siteUrl}/api/events.ics`}</code> by URL).
+        </p>
+        <ul className="post-list">
+          {list.map((e) => (
+            <li key={e.id} id={eventAnchor(e.id)}>
+              <h2>
+                {e.title}
+                {e.status !== 'confirmed' && <span className={`badge badge-${e.status}`}> {e.status}</span>}
+              </h2>
+              <p className="meta">
+                {when(e)} · {e.location}
+              </p>
+              <p>{e.description}</p>
+              <a href={`/api/events/${e.id}.ics`} download>
+                Add to calendar (.ics)
+              </a>
+            </li>
+          ))}
+        </ul>
+      </main>
     </>
   );
 }

@@ -31,13 +31,16 @@ export const instant = false;
 export default async function AuthorPage({ params, searchParams }: Props) {
   const author = await findAuthor((await params).slug);
   return (
-    <main>
+    <>
+      {/* Beside <main>, not in it: the content area holds no <script> of any kind. */}
       <JsonLd data={breadcrumbList([{ name: 'Home', url: `${getConfig().siteUrl}/` }, { name: author.name, url: `${getConfig().siteUrl}/authors/${author.slug}` }])} />
-      <h1>{author.name}</h1>
-      {/* Plain text, escaped by React. */}
-      {author.bio && <p>{author.bio}</p>}
-      <FeedLinks param="author" slug={author.slug} />
-      <ArchiveList filter={{ author: author.slug }} basePath={`/authors/${author.slug}`} searchParams={searchParams} empty="No posts by this author yet." />
-    </main>
+      <main>
+        <h1>{author.name}</h1>
+        {/* Plain text, escaped by React. */}
+        {author.bio && <p>{author.bio}</p>}
+        <FeedLinks param="author" slug={author.slug} />
+        <ArchiveList filter={{ author: author.slug }} basePath={`/authors/${author.slug}`} searchParams={searchParams} empty="No posts by this author yet." />
+      </main>
+    </>
   );
 }

@@ -81,41 +81,44 @@ export default async function PostPage({ params }: Props) {
   const post = await findPost((await params).slug);
   const siteUrl = getConfig().siteUrl;
   return (
-    <main>
+    <>
+      {/* Beside <main>, not in it: the content area holds no <script> of any kind. */}
       <JsonLd data={[blogPosting(post, siteUrl), breadcrumbList([{ name: 'Home', url: `${siteUrl}/` }, { name: post.title, url: `${siteUrl}/posts/${post.slug}` }])]} />
-      <article>
-        <h1>{post.title}</h1>
-        <p className="meta">
-          {/* A published post's author and tags always have pages (each has this post). */}
-          <a href={`/authors/${post.authorSlug}`} rel="author">
-            {post.author}
-          </a>{' '}
-          · <time dateTime={post.publishedAt}>{post.publishedAt.slice(0, 10)}</time>
-          {post.tags.length > 0 && (
-            <>
-              {' · '}
-              {post.tags.map((tag, i) => (
-                <span key={tag}>
-                  {i > 0 && ', '}
-                  <a href={`/tags/${tag}`} rel="tag">
-                    {tag}
-                  </a>
-                </span>
-              ))}
-            </>
-          )}
-        </p>
-        {post.cover && <PostCover cover={post.cover} />}
-        {/* Sanitised by sanitize-html in the reader (lib/content/markdown.ts). */}
-        <div className="post-body" dangerouslySetInnerHTML={{ __html: post.html }} />
-      </article>
-      {/* The author's bio (plain text, escaped by React), from the post's cached reader: an edit of the profile invalidates it. */}
-      {post.authorBio.trim() && (
-        <aside className="author-box" aria-labelledby="about-author">
-          <h2 id="about-author">About {post.author}</h2>
-          <p>{post.authorBio}</p>
-        </aside>
-      )}
-    </main>
+      <main>
+        <article>
+          <h1>{post.title}</h1>
+          <p className="meta">
+            {/* A published post's author and tags always have pages (each has this post). */}
+            <a href={`/authors/${post.authorSlug}`} rel="author">
+              {post.author}
+            </a>{' '}
+            · <time dateTime={post.publishedAt}>{post.publishedAt.slice(0, 10)}</time>
+            {post.tags.length > 0 && (
+              <>
+                {' · '}
+                {post.tags.map((tag, i) => (
+                  <span key={tag}>
+                    {i > 0 && ', '}
+                    <a href={`/tags/${tag}`} rel="tag">
+                      {tag}
+                    </a>
+                  </span>
+                ))}
+              </>
+            )}
+          </p>
+          {post.cover && <PostCover cover={post.cover} />}
+          {/* Sanitised by sanitize-html in the reader (lib/content/markdown.ts). */}
+          <div className="post-body" dangerouslySetInnerHTML={{ __html: post.html }} />
+        </article>
+        {/* The author's bio (plain text, escaped by React), from the post's cached reader: an edit of the profile invalidates it. */}
+        {post.authorBio.trim() && (
+          <aside className="author-box" aria-labelledby="about-author">
+            <h2 id="about-author">About {post.author}</h2>
+            <p>{post.authorBio}</p>
+          </aside>
+        )}
+      </main>
+    </>
   );
 }

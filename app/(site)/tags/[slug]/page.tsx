@@ -31,12 +31,15 @@ export const instant = false;
 export default async function TagPage({ params, searchParams }: Props) {
   const tag = await findTag((await params).slug);
   return (
-    <main>
+    <>
+      {/* Beside <main>, not in it: the content area holds no <script> of any kind. */}
       <JsonLd data={breadcrumbList([{ name: 'Home', url: `${getConfig().siteUrl}/` }, { name: tag.name, url: `${getConfig().siteUrl}/tags/${tag.slug}` }])} />
-      <h1>Posts tagged {tag.name}</h1>
-      {tag.description && <p>{tag.description}</p>}
-      <FeedLinks param="tag" slug={tag.slug} />
-      <ArchiveList filter={{ tag: tag.slug }} basePath={`/tags/${tag.slug}`} searchParams={searchParams} empty="No posts have this tag yet." />
-    </main>
+      <main>
+        <h1>Posts tagged {tag.name}</h1>
+        {tag.description && <p>{tag.description}</p>}
+        <FeedLinks param="tag" slug={tag.slug} />
+        <ArchiveList filter={{ tag: tag.slug }} basePath={`/tags/${tag.slug}`} searchParams={searchParams} empty="No posts have this tag yet." />
+      </main>
+    </>
   );
 }
